@@ -217,8 +217,13 @@ public class ProductMonitorWorkflowImpl implements ProductMonitorWorkflow {
         now,
         evaluation != null ? now : state.lastEvaluatedAt(),
         state.evaluations() + (evaluation != null ? 1 : 0),
-        state.cycles() + 1);
+        state.cycles());
     alertOnChange(now, freshness, results, next, since);
+    // Counted last, so a query that sees the count sees the cycle's alerts delivered too.
+    MonitorState s = state;
+    state = new MonitorState(s.paused(), s.dataVersion(), s.observedUpdates(), s.results(), s.freshness(), s.state(), s.stateSince(),
+        s.breachOpen(), s.breachSince(), s.breachRevision(), s.alertedFailing(), s.lastCycleAt(), s.lastEvaluatedAt(), s.evaluations(),
+        s.cycles() + 1);
     return freshness.nextCheckAt();
   }
 
