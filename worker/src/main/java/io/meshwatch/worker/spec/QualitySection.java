@@ -26,9 +26,6 @@ final class QualitySection {
   /** A leap year of hours: a longer SLA is a typo, not a promise. */
   static final BigDecimal MAX_SLA_HOURS = BigDecimal.valueOf(366 * 24);
 
-  /** Expressions are predicates over a row, not programs; the cap keeps the parser's input small. */
-  static final int MAX_EXPRESSION_LENGTH = 4000;
-
   private static final List<String> SEVERITIES = Arrays.stream(Severity.values()).map(Severity::specName).toList();
 
   private final Fields quality;
@@ -176,10 +173,6 @@ final class QualitySection {
     String expr = text.strip();
     if (expr.isEmpty()) {
       problems.error(path, line, "must not be empty");
-      return null;
-    }
-    if (expr.length() > MAX_EXPRESSION_LENGTH) {
-      problems.error(path, line, "is " + expr.length() + " characters long; the limit is " + MAX_EXPRESSION_LENGTH);
       return null;
     }
     List<String> found;

@@ -63,6 +63,9 @@ final class SpecBinder {
 
     Fields spec = section(document, "spec", SPEC);
     String description = spec.text("description");
+    if (description != null) {
+      description = description.strip(); // folded and literal blocks end in a newline
+    }
     OutputSpec output = OutputSection.bind(section(spec, "output", OutputSection.FIELDS));
     List<ColumnSpec> schema = SchemaSection.bind(spec.list("schema"), problems);
     Fields qualityFields = spec.mapping("quality", QualitySection.FIELDS);

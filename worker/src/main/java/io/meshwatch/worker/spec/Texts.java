@@ -7,18 +7,18 @@ final class Texts {
 
   private Texts() {}
 
-  /** {@code 'value'}, with control characters escaped and long values cut. */
+  /** {@code 'value'}, with control characters escaped and long values cut to about 80 characters. */
   static String quote(String value) {
     return "'" + printable(value, MAX_QUOTED) + "'";
   }
 
+  /** {@code value} with control characters escaped, cut with an ellipsis once {@code max} characters are written. */
   static String printable(String value, int max) {
     StringBuilder out = new StringBuilder();
-    int count = 0;
     for (int i = 0; i < value.length(); ) {
       int cp = value.codePointAt(i);
       i += Character.charCount(cp);
-      if (count == max) {
+      if (out.length() >= max) {
         out.append('…');
         break;
       }
@@ -34,7 +34,6 @@ final class Texts {
           }
         }
       }
-      count++;
     }
     return out.toString();
   }

@@ -2,6 +2,7 @@ package io.meshwatch.worker.spec;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Optional;
 import java.util.Set;
@@ -19,8 +20,9 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
  * The first pass over an untrusted spec: the parser's event stream, before any tree is built. It
  * refuses what would make building or walking the tree unsafe or the spec misleading: nesting
  * beyond {@link #MAX_DEPTH} (the composer recurses), aliases (shared subtrees multiply on every walk:
- * the "billion laughs"), anchors, non-standard tags and more than one document. It tracks the path
- * of every node, so these problems are reported where they are.
+ * the "billion laughs"), non-standard tags (they change what a value means), anchors and more than
+ * one document. It tracks the path of every node, so these problems are reported where they are.
+ * Only anchors leave the document fit to compose: the rest of the spec is then still checked.
  */
 final class YamlScreen {
 
@@ -35,6 +37,9 @@ final class YamlScreen {
 
   private final Problems problems;
   private final Deque<Frame> stack = new ArrayDeque<>();
+  /** Each alias name is reported once: a bomb repeats the same few aliases thousands of times. */
+  private final Set<String> aliasesReported = new HashSet<>();
+  private boolean composable = true;
 
   private YamlScreen(Problems problems) {
     this.problems = problems;
@@ -46,7 +51,6 @@ final class YamlScreen {
   }
 
   private boolean run(String text, LoadSettings settings) {
-    boolean composable = true;
     int documents = 0;
     Iterator<Event> events = new Parse(settings).parseString(text).iterator();
     try {
@@ -92,12 +96,14 @@ final class YamlScreen {
             advance();
           }
           case Alias -> {
-            AliasEvent alias = (AliasEvent) event;
-            problems.error(
-                SpecPaths.shown(currentPath()),
-                line(event),
-                "YAML aliases are not allowed (*" + Texts.printable(alias.getAlias().getValue(), 64)
-                    + "); write the value out, and quote values that start with '*'");
+            String alias = ((AliasEvent) event).getAlias().getValue();
+            if (aliasesReported.add(alias)) {
+              problems.error(
+                  SpecPaths.shown(currentPath()),
+                  line(event),
+                  "YAML aliases are not allowed (*" + Texts.printable(alias, 64)
+                      + "); write the value out, and quote values that start with '*'");
+            }
             composable = false;
             advance();
           }
@@ -109,7 +115,10 @@ final class YamlScreen {
       }
     } catch (MarkedYamlEngineException e) {
       int line = e.getProblemMark().map(mark -> mark.getLine() + 1).orElse(0);
-      problems.error(SpecProblem.DOCUMENT, line, "not valid YAML: " + Texts.printable(String.valueOf(e.getProblem()), 200));
+      String context = e.getContext() == null ? "" : " (" + e.getContext() + ")";
+      // An unquoted cron expression such as */15 * * * * starts like an alias.
+      String hint = context.contains("alias") || context.contains("anchor") ? "; quote values that start with '*' or '&'" : "";
+      problems.error(SpecProblem.DOCUMENT, line, "not valid YAML: " + Texts.printable(e.getProblem() + context, 200) + hint);
       return false;
     } catch (YamlEngineException e) {
       problems.error(SpecProblem.DOCUMENT, 0, "not valid YAML: " + Texts.printable(String.valueOf(e.getMessage()), 200));
@@ -124,10 +133,13 @@ final class YamlScreen {
         path,
         line(event),
         "YAML anchors are not allowed (&" + Texts.printable(a.getValue(), 64) + "); write the value out"));
-    tag.filter(t -> !STANDARD_TAGS.contains(t)).ifPresent(t -> problems.error(
-        path,
-        line(event),
-        "YAML tag " + Texts.quote(t) + " is not allowed; only the standard tags (!!str, !!int, !!float, !!bool, !!null, !!map, !!seq) are"));
+    tag.filter(t -> !STANDARD_TAGS.contains(t)).ifPresent(t -> {
+      problems.error(
+          path,
+          line(event),
+          "YAML tag " + Texts.quote(t) + " is not allowed; only the standard tags (!!str, !!int, !!float, !!bool, !!null, !!map, !!seq) are");
+      composable = false;
+    });
   }
 
   /** The path of the node whose event is being read. */
