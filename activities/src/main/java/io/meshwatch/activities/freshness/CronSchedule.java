@@ -68,14 +68,6 @@ public final class CronSchedule {
     return message.replace("Failed to parse cron expression. ", "");
   }
 
-  public String expression() {
-    return expression;
-  }
-
-  public ZoneId zone() {
-    return zone;
-  }
-
   /** The latest scheduled instant at or before {@code instant}, if the schedule ever fired before. */
   public Optional<Instant> latestAtOrBefore(Instant instant) {
     LocalDateTime start = WallClock.local(instant, zone).truncatedTo(ChronoUnit.MINUTES);

@@ -12,7 +12,7 @@ import java.util.TreeSet;
  * The refresh cadence a product shows in its update history: the median interval between its most
  * recent updates. The median, not the mean, so one late or extra refresh does not move it.
  */
-record UpdateCadence(Instant lastUpdate, Duration interval, int updates) {
+record UpdateCadence(Instant lastUpdate, Duration interval) {
 
   /** At least this many distinct updates (two intervals) before a cadence is trusted. */
   static final int MIN_UPDATES = 3;
@@ -36,7 +36,7 @@ record UpdateCadence(Instant lastUpdate, Duration interval, int updates) {
     Duration median = intervals.size() % 2 == 1
         ? intervals.get(middle)
         : intervals.get(middle - 1).plus(intervals.get(middle)).dividedBy(2);
-    return Optional.of(new UpdateCadence(distinct.last(), median, distinct.size()));
+    return Optional.of(new UpdateCadence(distinct.last(), median));
   }
 
   Instant nextExpected() {

@@ -81,10 +81,6 @@ final class Fields {
         .orElseGet(() -> "unknown field; expected one of: " + String.join(", ", known));
   }
 
-  String path() {
-    return path;
-  }
-
   /** True when the mapping was given (and is a mapping). */
   boolean present() {
     return present;
@@ -170,7 +166,16 @@ final class Fields {
       return null;
     }
     if (value.get() instanceof ScalarNode scalar && Tag.BOOL.equals(scalar.getTag())) {
-      return Boolean.valueOf(scalar.getValue().toLowerCase(Locale.ROOT));
+      // An explicit !!bool tag can sit on any text; only true and false are booleans.
+      switch (scalar.getValue().toLowerCase(Locale.ROOT)) {
+        case "true" -> {
+          return true;
+        }
+        case "false" -> {
+          return false;
+        }
+        default -> {}
+      }
     }
     error(key, "must be true or false, got " + Nodes.describe(value.get()));
     return null;
@@ -182,17 +187,19 @@ final class Fields {
     if (value.isEmpty()) {
       return null;
     }
-    if (value.get() instanceof ScalarNode scalar) {
-      if (Tag.INT.equals(scalar.getTag())) {
-        return new BigDecimal(integer(scalar.getValue()));
+    if (value.get() instanceof ScalarNode scalar
+        && (Tag.INT.equals(scalar.getTag()) || Tag.FLOAT.equals(scalar.getTag()))) {
+      String text = scalar.getValue();
+      if (text.toLowerCase(Locale.ROOT).matches("[-+]?\\.(inf|nan)")) {
+        error(key, "must be a finite number, got " + Texts.printable(text, 40));
+        return null;
       }
-      if (Tag.FLOAT.equals(scalar.getTag())) {
-        String text = scalar.getValue();
-        if (text.toLowerCase(Locale.ROOT).matches("[-+]?\\.(inf|nan)")) {
-          error(key, "must be a finite number, got " + Texts.printable(text, 40));
-          return null;
-        }
-        return new BigDecimal(text.startsWith("+") ? text.substring(1) : text);
+      try {
+        return Tag.INT.equals(scalar.getTag()) ? new BigDecimal(integer(text)) : new BigDecimal(unsigned(text));
+      } catch (NumberFormatException e) {
+        // An explicit !!int or !!float tag can sit on any text.
+        error(key, "must be a number, got " + Texts.quote(text));
+        return null;
       }
     }
     error(key, "must be a number, got " + Nodes.describe(value.get()));
@@ -201,7 +208,7 @@ final class Fields {
 
   /** An integer as YAML 1.2 writes it: decimal, {@code 0x} hexadecimal or {@code 0o} octal. */
   private static BigInteger integer(String text) {
-    String t = text.startsWith("+") ? text.substring(1) : text;
+    String t = unsigned(text);
     if (t.startsWith("0x")) {
       return new BigInteger(t.substring(2), 16);
     }
@@ -209,6 +216,10 @@ final class Fields {
       return new BigInteger(t.substring(2), 8);
     }
     return new BigInteger(t);
+  }
+
+  private static String unsigned(String text) {
+    return text.startsWith("+") ? text.substring(1) : text;
   }
 
   /** A text field that must follow {@code rule}; null after reporting when it does not. */

@@ -70,6 +70,9 @@ public final class SpecLoader {
         problems.error(SpecProblem.DOCUMENT, 0, "the spec is empty");
       }
     }
+    if (spec == null && !problems.hasErrors()) {
+      problems.error(SpecProblem.DOCUMENT, 0, "not a spec");
+    }
     if (spec == null || problems.hasErrors()) {
       return new SpecResult.Invalid(sourceName, problems.errors());
     }
