@@ -1,17 +1,13 @@
 package io.meshwatch.worker.cli;
 
 import io.meshwatch.worker.config.ConfigException;
-import io.meshwatch.worker.config.ConfigLoader;
 import io.meshwatch.worker.config.HumanDuration;
-import io.meshwatch.worker.config.WorkerConfig;
+import io.meshwatch.worker.demo.Demo;
 import io.meshwatch.worker.demo.DemoProducts;
-import io.meshwatch.worker.demo.DemoWarehouse;
 import io.meshwatch.worker.runtime.MeshwatchRuntime;
 import io.meshwatch.worker.runtime.StatusTable;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -36,21 +32,19 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--poll", defaultValue = "1m", description = "metadata poll interval (default: ${DEFAULT-VALUE})")
   String poll;
 
-  @Option(names = "--timeout", defaultValue = "2m", description = "how long --once waits for the first evaluations (default: ${DEFAULT-VALUE})")
+  @Option(names = "--timeout", defaultValue = "2m", description = "how long to wait for the first evaluations (default: ${DEFAULT-VALUE})")
   String timeout;
 
   @Override
   public Integer call() throws Exception {
-    ConfigLoader loader = ConfigLoader.fromEnvironment();
-    WorkerConfig config;
+    MeshwatchRuntime started;
     try {
-      config = demoConfig(loader.defaults(), DemoWarehouse.generate(workDir.resolve("warehouse"), Instant.now()));
+      started = Demo.start(workDir, port, HumanDuration.parse(poll), System.out);
     } catch (ConfigException e) {
       System.err.println(e.getMessage());
       return 2;
     }
-    try (MeshwatchRuntime runtime = MeshwatchRuntime.start(config, loader, workDir, System.out)) {
-      DemoProducts.registerAll(runtime);
+    try (MeshwatchRuntime runtime = started) {
       boolean complete = DemoProducts.awaitFirstCycles(runtime, HumanDuration.parse(timeout));
       System.out.println();
       System.out.print(StatusTable.render(runtime.directory().active(), runtime.statuses(), Instant.now()));
@@ -67,16 +61,5 @@ public final class DemoCommand implements Callable<Integer> {
       Shutdown.await();
     }
     return 0;
-  }
-
-  private WorkerConfig demoConfig(WorkerConfig defaults, Path warehouseFile) {
-    return new WorkerConfig(
-        new WorkerConfig.Temporal("embedded", defaults.temporal().namespace(), defaults.temporal().taskQueue(), 0, defaults.temporal().tls()),
-        new WorkerConfig.Store("embedded", null, null, null, "postgres"),
-        Map.of("demo", new WorkerConfig.Warehouse("duckdb", "jdbc:duckdb:" + warehouseFile.toAbsolutePath(), null, null, null, Duration.ofSeconds(60))),
-        Map.of(),
-        new WorkerConfig.Http(port),
-        new WorkerConfig.Monitor(HumanDuration.parse(poll), 0),
-        new WorkerConfig.Alerts(true));
   }
 }

@@ -34,7 +34,7 @@ public final class ConfigLoader {
 
   /** Sections whose keys are names chosen by the operator, not fixed fields. */
   private static final Set<String> NAMED_SECTIONS = Set.of("warehouses", "teams");
-  private static final Set<String> WAREHOUSE_FORMATS = Set.of("duckdb", "postgres", "snowflake", "bigquery", "delta");
+  private static final java.util.SortedSet<String> WAREHOUSE_FORMATS = new java.util.TreeSet<>(Set.of("duckdb", "postgres", "snowflake", "bigquery", "delta"));
   private static final Pattern HOST_PORT = Pattern.compile("[A-Za-z0-9.\\-]+:\\d{1,5}");
   private static final int MAX_CONFIG_BYTES = 1 << 20;
 
@@ -90,10 +90,8 @@ public final class ConfigLoader {
       }
     }
     applyEnvironment(tree, "", problems);
-    if (!problems.isEmpty()) {
-      throw new ConfigException(source, problems);
-    }
-    WorkerConfig config;
+    // Unknown keys were left out of the tree, so it still binds: report them with every other problem.
+    WorkerConfig config = null;
     try {
       config = yaml.treeToValue(tree, WorkerConfig.class);
     } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
@@ -102,11 +100,13 @@ public final class ConfigLoader {
           .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b)
           .orElse("(config)");
       String message = e.getOriginalMessage().replaceAll("\\(through reference chain.*", "").strip();
-      throw new ConfigException(source, List.of(new ConfigProblem(path, message)));
+      problems.add(new ConfigProblem(path, message));
     } catch (IOException e) {
-      throw new ConfigException(source, List.of(new ConfigProblem("(config)", e.getMessage())));
+      problems.add(new ConfigProblem("(config)", e.getMessage()));
     }
-    problems.addAll(validate(config));
+    if (config != null) {
+      problems.addAll(validate(config));
+    }
     if (!problems.isEmpty()) {
       throw new ConfigException(source, problems);
     }

@@ -90,8 +90,7 @@ public final class MeshwatchRuntime implements AutoCloseable {
     }
     resources.add(store);
 
-    WarehouseWiring warehouses = WarehouseWiring.open(config.warehouses(), secrets, new FreshnessAssessor());
-    resources.add(warehouses);
+    WarehouseActivities warehouseActivities = WarehouseWiring.activities(config.warehouses(), secrets, new FreshnessAssessor());
 
     temporal = TemporalConnection.open(config.temporal());
     resources.add(temporal);
@@ -107,7 +106,6 @@ public final class MeshwatchRuntime implements AutoCloseable {
     if (config.alerts().console()) {
       sinks.add(new ConsoleAlertSink(alertsOut));
     }
-    WarehouseActivities warehouseActivities = warehouses.activities();
 
     WorkerFactory factory = WorkerFactory.newInstance(temporal.client());
     resources.add(() -> {
