@@ -47,6 +47,11 @@ public final class StatusTimeline {
     }
   }
 
+  /** The longest wait between two cycles before the time between counts as unmeasured. */
+  public Duration maxCycleGap() {
+    return maxCycleGap;
+  }
+
   /** The product's open segment: its state now and since when. */
   public Optional<StatusSegment> findCurrent(ProductId product) {
     return dsl.selectFrom(STATUS_SEGMENTS)
