@@ -118,15 +118,3 @@ COMMENT ON TABLE meshwatch.status_segments IS
 CREATE UNIQUE INDEX status_segments_one_open_ux ON meshwatch.status_segments (product_id) WHERE is_open;
 -- Segments overlapping a period: started before its end and ended after its start.
 CREATE INDEX status_segments_product_end_ix ON meshwatch.status_segments (product_id, ended_at);
-
-CREATE TABLE meshwatch.maintenance_windows (
-  product_id varchar     NOT NULL,
-  started_at timestamptz NOT NULL,
-  ended_at   timestamptz NOT NULL,
-  CONSTRAINT maintenance_windows_pk PRIMARY KEY (product_id, started_at),
-  CONSTRAINT maintenance_windows_product_fk FOREIGN KEY (product_id) REFERENCES meshwatch.products (product_id),
-  CONSTRAINT maintenance_windows_ordered CHECK (ended_at > started_at)
-);
-
-COMMENT ON TABLE meshwatch.maintenance_windows IS
-  'Declared maintenance as concrete spans (recurring windows expanded in the SLA''s timezone), written as monitoring cycles reach them; excluded from availability.';
