@@ -2,6 +2,7 @@ package io.meshwatch.activities.store;
 
 import static io.meshwatch.activities.store.jooq.Tables.CHECK_RESULTS;
 import static io.meshwatch.activities.store.jooq.Tables.EVALUATIONS;
+import static io.meshwatch.activities.store.jooq.Tables.MAINTENANCE_WINDOWS;
 import static io.meshwatch.activities.store.jooq.Tables.PRODUCTS;
 import static io.meshwatch.activities.store.jooq.Tables.SPEC_VERSIONS;
 import static org.jooq.impl.DSL.excluded;
@@ -17,6 +18,7 @@ import io.meshwatch.workflows.model.CheckPlan;
 import io.meshwatch.workflows.model.CheckResult;
 import io.meshwatch.workflows.model.Outcome;
 import io.meshwatch.workflows.model.ProductId;
+import io.meshwatch.workflows.model.ProductSpec;
 import io.meshwatch.workflows.model.ProductState;
 import java.time.Clock;
 import java.time.Instant;
@@ -29,6 +31,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 /**
  * What the monitors observed: evaluations, check results and (through {@link StatusTimeline}) the
@@ -57,8 +60,8 @@ public final class ResultStore {
 
   /**
    * Records one cycle in one transaction: the evaluation (when the cycle scanned), every check
-   * result, and the status timeline. A retired product's results are kept, but its timeline stays
-   * closed.
+   * result, the status timeline, and the declared maintenance the timeline now reaches. A retired
+   * product's results are kept, but its timeline stays closed.
    *
    * @throws RejectedCycleException for input no retry can fix (malformed, unknown product or version)
    */
@@ -89,6 +92,7 @@ public final class ResultStore {
       upsertCheckResults(tx, input, at, now);
       if (product.getActive()) {
         timeline.record(tx, input, product.getCreatedAt());
+        upsertMaintenance(tx, input, at);
       }
       return new RecordCycleOutput(input.results().size());
     });
@@ -216,6 +220,48 @@ public final class ResultStore {
         .set(CHECK_RESULTS.SPEC_VERSION, excluded(CHECK_RESULTS.SPEC_VERSION))
         .set(CHECK_RESULTS.RECORDED_AT, excluded(CHECK_RESULTS.RECORDED_AT))
         .execute();
+  }
+
+  /**
+   * Writes the declared maintenance this cycle's stretch of the timeline may cover: from where its
+   * segment can reach back (the longest cycle gap, or where the state began) to the cycle.
+   */
+  private void upsertMaintenance(DSLContext tx, RecordCycleInput input, Instant at) {
+    ProductSpec spec =
+        SpecJson.parse(
+            tx.select(SPEC_VERSIONS.SPEC)
+                .from(SPEC_VERSIONS)
+                .where(SPEC_VERSIONS.PRODUCT_ID.eq(input.product().toString()), SPEC_VERSIONS.VERSION.eq(input.specVersion()))
+                .fetchSingle(SPEC_VERSIONS.SPEC)
+                .data());
+    if (spec.sla().maintenance().isEmpty()) {
+      return;
+    }
+    Instant from = at.minus(timeline.maxCycleGap());
+    if (input.stateSince() != null && input.stateSince().isBefore(from)) {
+      from = input.stateSince();
+    }
+    for (TimeSpan span : MaintenanceCalendar.between(spec.sla(), from, at)) {
+      tx.insertInto(MAINTENANCE_WINDOWS)
+          .set(MAINTENANCE_WINDOWS.PRODUCT_ID, input.product().toString())
+          .set(MAINTENANCE_WINDOWS.STARTED_AT, Instants.micros(span.start()))
+          .set(MAINTENANCE_WINDOWS.ENDED_AT, Instants.micros(span.end()))
+          .onConflict(MAINTENANCE_WINDOWS.PRODUCT_ID, MAINTENANCE_WINDOWS.STARTED_AT)
+          .doUpdate()
+          .set(MAINTENANCE_WINDOWS.ENDED_AT, DSL.greatest(MAINTENANCE_WINDOWS.ENDED_AT, excluded(MAINTENANCE_WINDOWS.ENDED_AT)))
+          .execute();
+    }
+  }
+
+  /** Declared maintenance recorded for the product that overlaps [{@code from}, {@code to}), oldest first. */
+  public List<TimeSpan> findMaintenance(ProductId product, Instant from, Instant to) {
+    return dsl.selectFrom(MAINTENANCE_WINDOWS)
+        .where(
+            MAINTENANCE_WINDOWS.PRODUCT_ID.eq(product.toString()),
+            MAINTENANCE_WINDOWS.STARTED_AT.lt(to),
+            MAINTENANCE_WINDOWS.ENDED_AT.gt(from))
+        .orderBy(MAINTENANCE_WINDOWS.STARTED_AT)
+        .fetch(r -> new TimeSpan(r.getStartedAt(), r.getEndedAt()));
   }
 
   private static void validate(RecordCycleInput input) {

@@ -30,7 +30,7 @@ public final class SpecJson {
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
           // Specs written by a newer meshwatch stay readable by an older one during a rolling upgrade.
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .serializationInclusion(JsonInclude.Include.NON_NULL)
+          .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
           .build();
 
   private SpecJson() {}

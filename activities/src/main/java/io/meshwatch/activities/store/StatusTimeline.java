@@ -31,7 +31,11 @@ import org.jooq.impl.DSL;
  */
 public final class StatusTimeline {
 
-  /** The longest wait between two cycles of a running monitor before the time between counts as unmeasured. */
+  /**
+   * The longest wait between two cycles of a running monitor before the time between counts as
+   * unmeasured: several of the default five-minute poll intervals, and short enough that an outage
+   * of the worker shows as missing coverage rather than as time on time.
+   */
   public static final Duration DEFAULT_MAX_CYCLE_GAP = Duration.ofHours(1);
 
   private static final int MAX_REASON_LENGTH = 1_000;
@@ -45,6 +49,11 @@ public final class StatusTimeline {
     if (maxCycleGap.isNegative() || maxCycleGap.isZero()) {
       throw new IllegalArgumentException("maxCycleGap must be positive, got " + maxCycleGap);
     }
+  }
+
+  /** The longest wait between two cycles before the time between counts as unmeasured. */
+  public Duration maxCycleGap() {
+    return maxCycleGap;
   }
 
   /** The product's open segment: its state now and since when. */

@@ -2,6 +2,8 @@ package io.meshwatch.activities.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -87,9 +89,17 @@ public final class StoreDatabase implements AutoCloseable {
     return new RegistryStore(dsl);
   }
 
-  /** A result store on this database with the default timeline policy. */
+  /** A result store on this database; the timeline allows {@link StatusTimeline#DEFAULT_MAX_CYCLE_GAP} between cycles. */
   public ResultStore results() {
     return new ResultStore(dsl);
+  }
+
+  /**
+   * A result store whose timeline counts more than {@code maxCycleGap} between two cycles as time
+   * the monitor was away. Give it a few poll intervals, so one slow cycle does not open a gap.
+   */
+  public ResultStore results(Duration maxCycleGap) {
+    return new ResultStore(dsl, new StatusTimeline(dsl, maxCycleGap), Clock.systemUTC());
   }
 
   /** Closes the pool {@link #connect} opened; a caller-owned data source is left open. */

@@ -3,7 +3,7 @@ package io.meshwatch.activities.store;
 import io.meshwatch.activities.store.jooq.Meshwatch;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.jooq.DSLContext;
-import org.jooq.Table;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -21,18 +21,21 @@ public final class EmbeddedStore implements BeforeAllCallback, AfterAllCallback,
   @Override
   public void beforeAll(ExtensionContext context) throws Exception {
     postgres = EmbeddedPostgres.builder().start();
-    database = StoreDatabase.open(postgres.getPostgresDatabase());
+    // Pooled like the worker's store; unpooled, every statement would open a connection.
+    database = StoreDatabase.connect(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres");
   }
 
   @Override
   public void beforeEach(ExtensionContext context) {
-    for (Table<?> table : Meshwatch.MESHWATCH.getTables()) {
-      database.dsl().truncate(table).cascade().execute();
-    }
+    // One statement for all tables: truncating them one by one, each cascading, is much slower.
+    database.dsl().query("truncate table {0}", DSL.list(Meshwatch.MESHWATCH.getTables())).execute();
   }
 
   @Override
   public void afterAll(ExtensionContext context) throws Exception {
+    if (database != null) {
+      database.close();
+    }
     if (postgres != null) {
       postgres.close();
     }

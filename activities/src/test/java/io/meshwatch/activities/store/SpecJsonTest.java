@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.meshwatch.workflows.model.ProductSpec;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -66,8 +65,7 @@ class SpecJsonTest {
   private static void assertKeysSorted(JsonNode node) {
     if (node.isObject()) {
       List<String> keys = new ArrayList<>();
-      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> field = it.next();
+      for (Map.Entry<String, JsonNode> field : node.properties()) {
         keys.add(field.getKey());
         assertKeysSorted(field.getValue());
       }
