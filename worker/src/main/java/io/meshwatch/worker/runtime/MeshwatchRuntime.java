@@ -28,6 +28,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,6 +49,7 @@ public final class MeshwatchRuntime implements AutoCloseable {
 
   private final List<AutoCloseable> resources = new ArrayList<>();
   private StoreDatabase store;
+  private io.meshwatch.activities.store.ResultStore results;
   private TemporalConnection temporal;
   private ProductRegistrar registrar;
   private ProductDirectory directory;
@@ -100,7 +102,11 @@ public final class MeshwatchRuntime implements AutoCloseable {
         .withHistoryEventsLimit(config.monitor().historyEventsLimit());
     MonitorMetrics monitorMetrics = new MonitorMetrics(metrics, clock);
     Map<ProductId, String> owners = new ConcurrentHashMap<>();
-    var storeActivities = new MeteredStoreActivities(new StoreActivitiesImpl(store.results()), monitorMetrics,
+    // A cycle later than a few poll intervals means the monitor was not measuring: a gap in the timeline.
+    Duration maxCycleGap = settings.pollInterval().multipliedBy(3).compareTo(Duration.ofHours(1)) > 0
+        ? settings.pollInterval().multipliedBy(3) : Duration.ofHours(1);
+    results = store.results(maxCycleGap);
+    var storeActivities = new MeteredStoreActivities(new StoreActivitiesImpl(results), monitorMetrics,
         id -> owners.computeIfAbsent(id, p -> store.registry().find(p).map(r -> r.spec().owner()).orElse("unknown")));
     List<AlertSink> sinks = new ArrayList<>();
     if (config.alerts().console()) {
@@ -121,7 +127,7 @@ public final class MeshwatchRuntime implements AutoCloseable {
     directory = new ProductDirectory(store.registry(), temporal.client());
     registrar.reconcile();
 
-    http = HttpApi.start(config.http().port(), directory, store.results(), metrics);
+    http = HttpApi.start(config.http().port(), directory, results, metrics);
     resources.add(http);
     log.info("meshwatch worker up: temporal {} (namespace {}), http port {}", temporal.target(), config.temporal().namespace(), http.port());
   }
