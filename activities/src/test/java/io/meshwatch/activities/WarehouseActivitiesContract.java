@@ -309,6 +309,18 @@ abstract class WarehouseActivitiesContract {
   }
 
   @Test
+  void integerArithmeticInACustomCheckDoesNotOverflowTheScan() {
+    ProductSpec spec = spec(new QualitySpec(null, null, List.of(
+        new io.meshwatch.workflows.model.CustomCheckSpec("huge", "order_count * 2147483647 * 2147483647 >= 0",
+            io.meshwatch.workflows.model.Severity.FAIL, 0)), null, null, null));
+
+    CheckResult huge = byId(activities().evaluate(evaluation(spec, OrdersFixture.SCHEDULED)).results())
+        .get("custom:huge");
+
+    assertThat(huge).extracting(CheckResult::outcome, CheckResult::violations).containsExactly(Outcome.PASS, 0L);
+  }
+
+  @Test
   void renderedLiteralsAndQuotedNamesReachTheEngineUnchanged() {
     engine().write(
         "CREATE TABLE " + table + "_odd (\"we\"\"ird Col\" varchar(40), note varchar(40))",

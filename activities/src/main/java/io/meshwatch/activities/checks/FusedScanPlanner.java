@@ -6,6 +6,7 @@ import io.meshwatch.activities.expr.ExpressionParser;
 import io.meshwatch.activities.expr.ExpressionTyping;
 import io.meshwatch.activities.expr.ParseResult;
 import io.meshwatch.activities.expr.ValueType;
+import io.meshwatch.activities.sql.ColumnBinding;
 import io.meshwatch.activities.sql.Dialect;
 import io.meshwatch.activities.sql.ExpressionRenderer;
 import io.meshwatch.activities.sql.ScanQuery;
@@ -145,8 +146,10 @@ public final class FusedScanPlanner {
             + String.join("; ", typing)));
         return;
       }
-      String predicate = new ExpressionRenderer(dialect, c -> table.column(c).orElseThrow().name())
-          .render(expression.root());
+      String predicate = new ExpressionRenderer(dialect, c -> {
+        TableColumn column = table.column(c).orElseThrow();
+        return new ColumnBinding(column.name(), column.family());
+      }).render(expression.root());
       switch (expression.kind()) {
         case ROW_PREDICATE -> {
           measurements.add(new Measurement.RowPredicateViolations(check, next()));

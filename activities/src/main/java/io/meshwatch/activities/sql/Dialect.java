@@ -83,6 +83,18 @@ public enum Dialect {
     };
   }
 
+  /**
+   * An integer operand of +, - or *, widened so that the arithmetic cannot overflow where a
+   * mathematician would not: PostgreSQL's numeric is exact and unbounded, DuckDB's HUGEINT holds
+   * 128 bits. Without it, {@code qty * 3000000000} would fail the whole fused scan.
+   */
+  public String widenInteger(String operand) {
+    return switch (this) {
+      case DUCKDB -> "CAST(" + operand + " AS HUGEINT)";
+      case POSTGRES -> "CAST(" + operand + " AS numeric)";
+    };
+  }
+
   /** The remainder, NULL for a zero divisor. */
   public String modulo(String dividend, String divisor) {
     return switch (this) {

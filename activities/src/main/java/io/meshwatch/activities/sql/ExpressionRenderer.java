@@ -18,20 +18,20 @@ public final class ExpressionRenderer {
   private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS", Locale.ROOT);
 
   private final Dialect dialect;
-  private final Function<String, String> columnNames;
+  private final Function<String, ColumnBinding> columns;
 
   /**
-   * @param columnNames maps a column name as written in the expression to the table's actual
-   *     column name; the planner resolves every name before rendering
+   * @param columns maps a column name as written in the expression to the table's column; the
+   *     planner resolves every name before rendering
    */
-  public ExpressionRenderer(Dialect dialect, Function<String, String> columnNames) {
+  public ExpressionRenderer(Dialect dialect, Function<String, ColumnBinding> columns) {
     this.dialect = dialect;
-    this.columnNames = columnNames;
+    this.columns = columns;
   }
 
   public String render(Expr expr) {
     return switch (expr) {
-      case Expr.ColumnRef c -> dialect.quoteIdentifier(columnNames.apply(c.name()));
+      case Expr.ColumnRef c -> dialect.quoteIdentifier(columns.apply(c.name()).name());
       case Expr.NumberLiteral n -> n.value().signum() < 0 ? "(" + n.value() + ")" : n.value().toString();
       case Expr.StringLiteral s -> dialect.stringLiteral(s.value());
       case Expr.BooleanLiteral b -> b.value() ? "TRUE" : "FALSE";
@@ -43,7 +43,7 @@ public final class ExpressionRenderer {
       case Expr.Or o -> "(" + render(o.left()) + " OR " + render(o.right()) + ")";
       case Expr.Not n -> "(NOT " + render(n.operand()) + ")";
       case Expr.Arithmetic a -> arithmetic(a);
-      case Expr.Negate n -> "(-" + render(n.operand()) + ")";
+      case Expr.Negate n -> "(-" + widened(n.operand()) + ")";
       case Expr.IsNull i -> "(" + render(i.operand()) + (i.negated() ? " IS NOT NULL)" : " IS NULL)");
       case Expr.Between b -> "(" + render(b.operand()) + (b.negated() ? " NOT BETWEEN " : " BETWEEN ")
           + render(b.low()) + " AND " + render(b.high()) + ")";
@@ -67,13 +67,18 @@ public final class ExpressionRenderer {
   }
 
   private String arithmetic(Expr.Arithmetic a) {
-    String left = render(a.left());
-    String right = render(a.right());
     return switch (a.operator()) {
-      case ADD, SUBTRACT, MULTIPLY -> "(" + left + " " + a.operator().symbol() + " " + right + ")";
-      case DIVIDE -> dialect.divide(left, right);
-      case MODULO -> dialect.modulo(left, right);
+      case ADD, SUBTRACT, MULTIPLY -> "(" + widened(a.left()) + " " + a.operator().symbol() + " " + widened(a.right()) + ")";
+      case DIVIDE -> dialect.divide(render(a.left()), render(a.right()));
+      case MODULO -> dialect.modulo(render(a.left()), render(a.right()));
     };
+  }
+
+  /** An operand of +, - or *: integer columns and whole-number literals are widened. */
+  private String widened(Expr operand) {
+    boolean integer = (operand instanceof Expr.ColumnRef c && columns.apply(c.name()).family() == TypeFamily.INTEGER)
+        || (operand instanceof Expr.NumberLiteral n && n.value().stripTrailingZeros().scale() <= 0);
+    return integer ? dialect.widenInteger(render(operand)) : render(operand);
   }
 
   private String rowCall(Expr.RowCall call) {

@@ -11,14 +11,27 @@ class ExpressionRendererTest {
   private final ExpressionParser parser = new ExpressionParser();
 
   private String render(Dialect dialect, String expression) {
-    Map<String, String> actual = Map.of("revenue_usd", "REVENUE_USD", "qty", "qty", "note", "note", "day", "day");
+    Map<String, ColumnBinding> actual = Map.of(
+        "revenue_usd", new ColumnBinding("REVENUE_USD", TypeFamily.DECIMAL),
+        "qty", new ColumnBinding("qty", TypeFamily.DECIMAL),
+        "units", new ColumnBinding("units", TypeFamily.INTEGER),
+        "note", new ColumnBinding("note", TypeFamily.STRING),
+        "day", new ColumnBinding("day", TypeFamily.DATE));
     return new ExpressionRenderer(dialect, actual::get).render(parser.parseAccepted(expression).root());
   }
 
   @Test
   void parenthesisesEveryCompoundAndQuotesActualColumnNames() {
-    assertThat(render(Dialect.DUCKDB, "revenue_usd >= 0 AND qty + 1 > 2 * qty OR NOT qty IS NULL"))
-        .isEqualTo("(((\"REVENUE_USD\" >= 0) AND ((\"qty\" + 1) > (2 * \"qty\"))) OR (NOT (\"qty\" IS NULL)))");
+    assertThat(render(Dialect.DUCKDB, "revenue_usd >= 0 AND qty + 1.5 > 2.5 * qty OR NOT qty IS NULL"))
+        .isEqualTo("(((\"REVENUE_USD\" >= 0) AND ((\"qty\" + 1.5) > (2.5 * \"qty\"))) OR (NOT (\"qty\" IS NULL)))");
+  }
+
+  @Test
+  void widensIntegerOperandsSoArithmeticCannotOverflow() {
+    assertThat(render(Dialect.DUCKDB, "units * 3 - qty > 0"))
+        .isEqualTo("(((CAST(\"units\" AS HUGEINT) * CAST(3 AS HUGEINT)) - \"qty\") > 0)");
+    assertThat(render(Dialect.POSTGRES, "-units < 2147483647 * 2"))
+        .isEqualTo("((-CAST(\"units\" AS numeric)) < (CAST(2147483647 AS numeric) * CAST(2 AS numeric)))");
   }
 
   @Test
