@@ -69,4 +69,37 @@ class PostgresWarehouseActivitiesTest extends WarehouseActivitiesContract {
 
     assertThat(awaitNewVersion(activities, spec, first).dataVersion()).isNotEqualTo(first);
   }
+
+  @Test
+  void aPartitionedTablesVersionFollowsWritesToItsPartitions() throws InterruptedException {
+    String parent = table + "_p";
+    engine().write(
+        "CREATE TABLE " + parent + " (order_id varchar(16), day date) PARTITION BY RANGE (day)",
+        "CREATE TABLE " + parent + "_2024 PARTITION OF " + parent + " FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')",
+        "INSERT INTO " + parent + " VALUES ('o1', DATE '2024-06-10')");
+    WarehouseActivitiesImpl activities = activities();
+    ProductSpec spec = OrdersFixture.spec(engine().format(), CONNECTION, parent,
+        OrdersFixture.quality(null, null, null));
+    String first = activities.probe(new ProbeInput(spec, OrdersFixture.SCHEDULED, List.of())).dataVersion();
+
+    engine().writeAndPublishStatistics("INSERT INTO " + parent + " VALUES ('o2', DATE '2024-06-11')");
+
+    assertThat(first).startsWith("pg:");
+    assertThat(awaitNewVersion(activities, spec, first).dataVersion()).isNotEqualTo(first);
+  }
+
+  @Test
+  void aViewIsReadButHasNoDataVersion() {
+    engine().write("CREATE VIEW " + table + "_v AS SELECT * FROM " + table);
+    ProductSpec spec = OrdersFixture.spec(engine().format(), CONNECTION, table + "_v",
+        OrdersFixture.quality("updated_at", null, null));
+    WarehouseActivitiesImpl activities = activities();
+
+    var probe = activities.probe(new ProbeInput(spec, OrdersFixture.SCHEDULED, List.of()));
+    var results = activities.evaluate(evaluation(spec, OrdersFixture.SCHEDULED)).results();
+
+    assertThat(probe.dataVersion()).isNull();
+    assertThat(probe.freshness().lastUpdated()).isEqualTo(OrdersFixture.LATEST_UPDATE);
+    assertThat(byId(results).get("completeness").observed()).isEqualTo(0.75);
+  }
 }
