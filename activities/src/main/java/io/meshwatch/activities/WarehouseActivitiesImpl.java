@@ -92,42 +92,49 @@ public final class WarehouseActivitiesImpl implements WarehouseActivities {
     ProductSpec spec = input.spec();
     List<Check> checks = CheckPlan.of(spec).stream().filter(c -> !(c instanceof Check.Freshness)).toList();
     StatementTally tally = new StatementTally();
-    List<CheckResult> results = new ArrayList<>();
-    long rowsScanned = 0;
-    switch (connections.target(spec.output())) {
-      case WarehouseTarget.Unavailable unavailable -> checks.forEach(c -> results.add(unmeasured(c, unavailable)));
-      case WarehouseTarget.Reachable reachable -> {
-        QueryContext context = new QueryContext(QueryTag.of(spec.id()), tally);
-        try {
-          ResolvedTable table = reachable.client().columns(reachable.table(), context);
-          for (Check check : checks) {
-            if (check instanceof Check.SchemaConformance schema) {
-              results.add(SchemaConformance.evaluate(schema, table));
-            }
-          }
-          ScanPlan plan = planner.plan(checks, spec.quality(), table, reachable.client().dialect(), input.scheduledAt());
-          if (plan.scans()) {
-            try {
-              ScanRow row = reachable.client().scan(plan.query(), context);
-              rowsScanned = row.count(0);
-              results.addAll(ScanResults.interpret(plan, row));
-            } catch (WarehouseException e) {
-              results.addAll(ScanResults.failed(plan, e.getMessage()));
-            }
-          } else {
-            results.addAll(plan.settled());
-          }
-        } catch (WarehouseException e) {
-          results.clear();
-          checks.forEach(c -> results.add(CheckResult.error(c, e.getMessage())));
-        }
-      }
-    }
+    Measured measured = switch (connections.target(spec.output())) {
+      case WarehouseTarget.Unavailable unavailable ->
+          new Measured(checks.stream().map(c -> unmeasured(c, unavailable)).toList(), 0);
+      case WarehouseTarget.Reachable reachable -> measure(reachable, checks, spec, input.scheduledAt(),
+          new QueryContext(QueryTag.of(spec.id()), tally));
+    };
+    List<CheckResult> results = new ArrayList<>(measured.results());
     results.sort(Comparator.comparingInt(r -> position(checks, r.checkId())));
     long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-    LOG.debug("evaluate {} at {}: {} rows in scope, {}, {} ms", spec.id(), input.scheduledAt(), rowsScanned, tally,
+    LOG.debug("evaluate {} at {}: {} rows in scope, {}, {} ms", spec.id(), input.scheduledAt(), measured.rows(), tally,
         millis);
-    return Evaluation.of(results, tally, rowsScanned, millis);
+    return Evaluation.of(results, tally, measured.rows(), millis);
+  }
+
+  private record Measured(List<CheckResult> results, long rows) {}
+
+  private Measured measure(WarehouseTarget.Reachable target, List<Check> checks, ProductSpec spec, Instant scheduledAt,
+      QueryContext context) {
+    ResolvedTable table;
+    try {
+      table = target.client().columns(target.table(), context);
+    } catch (WarehouseException e) {
+      return new Measured(checks.stream().map(c -> CheckResult.error(c, e.getMessage())).toList(), 0);
+    }
+    List<CheckResult> results = new ArrayList<>();
+    for (Check check : checks) {
+      if (check instanceof Check.SchemaConformance schema) {
+        results.add(SchemaConformance.evaluate(schema, table));
+      }
+    }
+    ScanPlan plan = planner.plan(checks, spec.quality(), table, target.client().dialect(), scheduledAt);
+    if (!plan.scans()) {
+      results.addAll(plan.settled());
+      return new Measured(results, 0);
+    }
+    try {
+      ScanRow row = target.client().scan(plan.query(), context);
+      results.addAll(ScanResults.interpret(plan, row));
+      return new Measured(results, row.count(0));
+    } catch (WarehouseException e) {
+      results.addAll(ScanResults.failed(plan, e.getMessage()));
+      return new Measured(results, 0);
+    }
   }
 
   private static int position(List<Check> checks, String checkId) {
