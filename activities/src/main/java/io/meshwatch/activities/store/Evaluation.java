@@ -1,0 +1,27 @@
+package io.meshwatch.activities.store;
+
+import io.meshwatch.workflows.model.ProductId;
+import io.meshwatch.workflows.model.ProductState;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A stored evaluation: one cycle that scanned the data, what it cost, and the product state it led
+ * to. {@code dataVersion} is the warehouse's version token the scan saw (null when unknown).
+ */
+public record Evaluation(
+    ProductId product,
+    Instant scheduledAt,
+    long specVersion,
+    String dataVersion,
+    int queries,
+    long rowsScanned,
+    long durationMillis,
+    ProductState state) {
+
+  public Evaluation {
+    Objects.requireNonNull(product, "product");
+    Objects.requireNonNull(scheduledAt, "scheduledAt");
+    Objects.requireNonNull(state, "state");
+  }
+}

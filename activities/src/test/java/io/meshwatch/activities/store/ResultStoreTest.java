@@ -1,0 +1,187 @@
+package io.meshwatch.activities.store;
+
+import static io.meshwatch.activities.store.StoreFixtures.ORDERS;
+import static io.meshwatch.activities.store.StoreFixtures.evaluatedCycle;
+import static io.meshwatch.activities.store.StoreFixtures.fullSpec;
+import static io.meshwatch.activities.store.StoreFixtures.onTime;
+import static io.meshwatch.activities.store.StoreFixtures.probeCycle;
+import static io.meshwatch.activities.store.StoreFixtures.result;
+import static io.meshwatch.activities.store.jooq.Tables.CHECK_RESULTS;
+import static io.meshwatch.activities.store.jooq.Tables.EVALUATIONS;
+import static io.meshwatch.activities.store.jooq.Tables.STATUS_SEGMENTS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.meshwatch.workflows.activities.RecordCycleInput;
+import io.meshwatch.workflows.activities.RecordCycleOutput;
+import io.meshwatch.workflows.model.CheckKind;
+import io.meshwatch.workflows.model.CheckResult;
+import io.meshwatch.workflows.model.Outcome;
+import io.meshwatch.workflows.model.ProductId;
+import io.meshwatch.workflows.model.ProductSpec;
+import io.meshwatch.workflows.model.ProductState;
+import io.meshwatch.workflows.model.QualitySpec;
+import java.time.Instant;
+import java.util.List;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class ResultStoreTest {
+
+  @RegisterExtension static final EmbeddedStore STORE = new EmbeddedStore();
+
+  private static final Instant REGISTERED = Instant.parse("2026-03-01T00:00:00Z");
+  private static final Instant CYCLE = Instant.parse("2026-03-02T06:15:00Z");
+
+  private DSLContext dsl;
+  private ResultStore results;
+
+  @BeforeEach
+  void setUp() {
+    dsl = STORE.dsl();
+    results = STORE.database().results();
+    STORE.database().registry().apply(fullSpec(), null, "alice", REGISTERED);
+  }
+
+  @Test
+  void recordingTheSameCycleTwiceLeavesOneRowOfEach() {
+    RecordCycleInput cycle =
+        evaluatedCycle(
+            ORDERS,
+            CYCLE,
+            ProductState.HEALTHY,
+            List.of(
+                result("not_null:order_id", CheckKind.NOT_NULL, Outcome.PASS),
+                result("completeness", CheckKind.COMPLETENESS, Outcome.PASS)));
+
+    RecordCycleOutput first = results.recordCycle(cycle);
+    RecordCycleOutput retry = results.recordCycle(cycle);
+
+    assertThat(first.resultsWritten()).isEqualTo(3);
+    assertThat(retry).isEqualTo(first);
+    assertThat(dsl.fetchCount(EVALUATIONS)).isEqualTo(1);
+    assertThat(dsl.fetchCount(CHECK_RESULTS)).isEqualTo(3);
+    assertThat(dsl.fetchCount(STATUS_SEGMENTS)).isEqualTo(1);
+    assertThat(results.findResults(ORDERS, CYCLE)).extracting(r -> r.result().checkId())
+        .containsExactly("completeness", "freshness", "not_null:order_id");
+  }
+
+  @Test
+  void aChangedOutcomeForTheSameCycleReplacesTheOldOne() {
+    results.recordCycle(
+        evaluatedCycle(ORDERS, CYCLE, ProductState.HEALTHY, List.of(result("not_null:order_id", CheckKind.NOT_NULL, Outcome.PASS))));
+    CheckResult failed =
+        new CheckResult("not_null:order_id", CheckKind.NOT_NULL, Outcome.FAIL, null, 0.0, 12L, 10_000L, "12 null values");
+    results.recordCycle(evaluatedCycle(ORDERS, CYCLE, ProductState.FAILING, List.of(failed)));
+
+    assertThat(dsl.fetchCount(CHECK_RESULTS, CHECK_RESULTS.CHECK_ID.eq("not_null:order_id"))).isEqualTo(1);
+    assertThat(results.findResults(ORDERS, CYCLE))
+        .filteredOn(r -> r.result().checkId().equals("not_null:order_id"))
+        .singleElement()
+        .satisfies(r -> {
+          assertThat(r.result()).isEqualTo(failed);
+          assertThat(r.scheduledAt()).isEqualTo(CYCLE);
+          assertThat(r.specVersion()).isEqualTo(1);
+        });
+    assertThat(results.findLatestEvaluation(ORDERS).orElseThrow().state()).isEqualTo(ProductState.FAILING);
+  }
+
+  @Test
+  void aProbeOnlyCycleWritesNoEvaluation() {
+    results.recordCycle(probeCycle(ORDERS, CYCLE, ProductState.HEALTHY, CYCLE, onTime(CYCLE.minusSeconds(60))));
+
+    assertThat(dsl.fetchCount(EVALUATIONS)).isZero();
+    assertThat(dsl.fetchCount(CHECK_RESULTS)).isEqualTo(1);
+    assertThat(results.findLatestEvaluation(ORDERS)).isEmpty();
+  }
+
+  @Test
+  void latestEvaluationIsTheNewestScan() {
+    results.recordCycle(evaluatedCycle(ORDERS, CYCLE, ProductState.HEALTHY, List.of()));
+    results.recordCycle(evaluatedCycle(ORDERS, CYCLE.plusSeconds(3600), ProductState.HEALTHY, List.of()));
+    results.recordCycle(probeCycle(ORDERS, CYCLE.plusSeconds(7200), ProductState.HEALTHY, CYCLE, onTime(CYCLE)));
+
+    assertThat(results.findLatestEvaluation(ORDERS))
+        .contains(new Evaluation(ORDERS, CYCLE.plusSeconds(3600), 1, "v7", 1, 10_000, 850, ProductState.HEALTHY));
+  }
+
+  @Test
+  void latestResultsHoldTheNewestResultOfEachPlannedCheckInPlanOrder() {
+    results.recordCycle(
+        evaluatedCycle(
+            ORDERS,
+            CYCLE,
+            ProductState.HEALTHY,
+            List.of(
+                result("custom:revenue_non_negative", CheckKind.CUSTOM, Outcome.PASS),
+                result("not_null:order_id", CheckKind.NOT_NULL, Outcome.PASS),
+                result("custom:dropped_later", CheckKind.CUSTOM, Outcome.PASS))));
+    Instant later = CYCLE.plusSeconds(3600);
+    results.recordCycle(
+        evaluatedCycle(ORDERS, later, ProductState.WARNING, List.of(result("custom:revenue_non_negative", CheckKind.CUSTOM, Outcome.WARN))));
+
+    List<RecordedCheckResult> latest = results.findLatestResults(ORDERS);
+
+    // Plan order: freshness, schema, not-null..., completeness, pii..., custom...; dropped checks left out.
+    assertThat(latest).extracting(r -> r.result().checkId(), r -> r.result().outcome(), RecordedCheckResult::scheduledAt)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("freshness", Outcome.PASS, later),
+            org.assertj.core.groups.Tuple.tuple("not_null:order_id", Outcome.PASS, CYCLE),
+            org.assertj.core.groups.Tuple.tuple("custom:revenue_non_negative", Outcome.WARN, later));
+    assertThat(results.findLatestResults(new ProductId("nowhere", "nothing"))).isEmpty();
+  }
+
+  @Test
+  void aCheckRemovedFromTheSpecDropsOutOfTheLatestResults() {
+    results.recordCycle(
+        evaluatedCycle(ORDERS, CYCLE, ProductState.HEALTHY, List.of(result("custom:order_count_positive", CheckKind.CUSTOM, Outcome.PASS))));
+    ProductSpec withoutCustomChecks = withQuality(fullSpec(), new QualitySpec(2.0, 0.999, List.of(), null, null, null));
+    STORE.database().registry().apply(withoutCustomChecks, null, "alice", CYCLE.plusSeconds(60));
+
+    assertThat(results.findLatestResults(ORDERS)).extracting(r -> r.result().checkId()).containsExactly("freshness");
+  }
+
+  @Test
+  void cyclesOfUnknownProductsOrVersionsOrWithDuplicateChecksAreRejected() {
+    ProductId unknown = new ProductId("nowhere", "nothing");
+    assertThatThrownBy(() -> results.recordCycle(evaluatedCycle(unknown, CYCLE, ProductState.HEALTHY, List.of())))
+        .isInstanceOfSatisfying(RejectedCycleException.class, e -> assertThat(e.failure()).isEqualTo(StoreFailure.UNKNOWN_PRODUCT));
+
+    RecordCycleInput good = evaluatedCycle(ORDERS, CYCLE, ProductState.HEALTHY, List.of());
+    RecordCycleInput futureVersion = new RecordCycleInput(
+        ORDERS, 2, CYCLE, good.state(), good.stateSince(), good.freshness(), good.dataVersion(), true, good.results(), 1, 1, 1);
+    assertThatThrownBy(() -> results.recordCycle(futureVersion))
+        .isInstanceOfSatisfying(RejectedCycleException.class, e -> assertThat(e.failure()).isEqualTo(StoreFailure.INVALID_CYCLE));
+
+    CheckResult twice = result("completeness", CheckKind.COMPLETENESS, Outcome.PASS);
+    assertThatThrownBy(() -> results.recordCycle(evaluatedCycle(ORDERS, CYCLE, ProductState.HEALTHY, List.of(twice, twice))))
+        .isInstanceOfSatisfying(RejectedCycleException.class, e -> assertThat(e.failure()).isEqualTo(StoreFailure.INVALID_CYCLE));
+
+    assertThat(dsl.fetchCount(CHECK_RESULTS)).isZero();
+    assertThat(dsl.fetchCount(EVALUATIONS)).isZero();
+  }
+
+  @Test
+  void aRetiredProductKeepsItsResultsButItsTimelineStaysClosed() {
+    results.recordCycle(probeCycle(ORDERS, CYCLE, ProductState.HEALTHY, CYCLE, onTime(CYCLE)));
+    STORE.database().registry().retire(ORDERS, "dave", CYCLE.plusSeconds(60));
+    results.recordCycle(probeCycle(ORDERS, CYCLE.plusSeconds(120), ProductState.HEALTHY, CYCLE, onTime(CYCLE)));
+
+    assertThat(dsl.fetchCount(CHECK_RESULTS)).isEqualTo(2);
+    assertThat(results.timeline().findCurrent(ORDERS)).isEmpty();
+    assertThat(results.timeline().findSegments(ORDERS, CYCLE, CYCLE.plusSeconds(600)))
+        .singleElement()
+        .satisfies(s -> {
+          assertThat(s.open()).isFalse();
+          assertThat(s.endedAt()).isEqualTo(CYCLE);
+        });
+  }
+
+  private static ProductSpec withQuality(ProductSpec spec, QualitySpec quality) {
+    return new ProductSpec(
+        spec.id(), spec.owner(), spec.steward(), spec.description(), spec.output(), spec.schema(), quality,
+        spec.consumers(), spec.sla(), spec.escalation(), spec.alerts());
+  }
+}

@@ -1,0 +1,36 @@
+package io.meshwatch.worker.cli;
+
+import io.meshwatch.worker.config.ConfigException;
+import io.meshwatch.worker.config.ConfigLoader;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code meshwatch config check FILE}: validates a worker config offline. */
+@Command(name = "config", description = "Worker configuration tools.", subcommands = ConfigCommand.Check.class)
+public final class ConfigCommand implements Runnable {
+
+  @Override
+  public void run() {
+    new picocli.CommandLine(this).usage(System.out);
+  }
+
+  @Command(name = "check", description = "Validate a worker config file offline (exit 1 when invalid).")
+  static final class Check implements Callable<Integer> {
+    @Parameters(paramLabel = "FILE", description = "the config file")
+    Path file;
+
+    @Override
+    public Integer call() {
+      try {
+        ConfigLoader.fromEnvironment().load(file);
+        System.out.println(file + ": ok");
+        return 0;
+      } catch (ConfigException e) {
+        System.err.println(e.getMessage());
+        return 1;
+      }
+    }
+  }
+}

@@ -1,0 +1,49 @@
+package io.meshwatch.worker.demo;
+
+import io.meshwatch.worker.config.ConfigException;
+import io.meshwatch.worker.config.ConfigLoader;
+import io.meshwatch.worker.config.WorkerConfig;
+import io.meshwatch.worker.runtime.MeshwatchRuntime;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * The embedded demo: generates the DuckDB warehouse, starts meshwatch on embedded defaults
+ * (Temporal test server, embedded PostgreSQL under {@code workDir/postgres}, console alerts to
+ * {@code out}) and registers the three demo products.
+ */
+public final class Demo {
+
+  private Demo() {}
+
+  public static MeshwatchRuntime start(Path workDir, int httpPort, Duration pollInterval, PrintStream out)
+      throws IOException, SQLException, ConfigException {
+    ConfigLoader loader = ConfigLoader.fromEnvironment();
+    Path warehouse = DemoWarehouse.generate(workDir.resolve("warehouse"), Instant.now());
+    MeshwatchRuntime runtime = MeshwatchRuntime.start(config(loader.defaults(), warehouse, httpPort, pollInterval), loader, workDir, out);
+    try {
+      DemoProducts.registerAll(runtime);
+      return runtime;
+    } catch (RuntimeException e) {
+      runtime.close();
+      throw e;
+    }
+  }
+
+  /** The demo's config: the defaults with everything embedded and the demo warehouse as connection {@code demo}. */
+  static WorkerConfig config(WorkerConfig defaults, Path warehouseFile, int httpPort, Duration pollInterval) {
+    return new WorkerConfig(
+        new WorkerConfig.Temporal("embedded", defaults.temporal().namespace(), defaults.temporal().taskQueue(), 0, defaults.temporal().tls()),
+        new WorkerConfig.Store("embedded", null, null, null, "postgres"),
+        Map.of("demo", new WorkerConfig.Warehouse("duckdb", "jdbc:duckdb:" + warehouseFile.toAbsolutePath(), null, null, null, Duration.ofSeconds(60))),
+        Map.of(),
+        new WorkerConfig.Http(httpPort),
+        new WorkerConfig.Monitor(pollInterval, 0),
+        new WorkerConfig.Alerts(true));
+  }
+}

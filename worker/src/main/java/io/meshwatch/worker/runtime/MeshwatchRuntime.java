@@ -1,0 +1,169 @@
+package io.meshwatch.worker.runtime;
+
+import io.meshwatch.activities.freshness.FreshnessAssessor;
+import io.meshwatch.activities.store.RegisteredProduct;
+import io.meshwatch.activities.store.StoreActivitiesImpl;
+import io.meshwatch.activities.store.StoreDatabase;
+import io.meshwatch.alerts.AlertActivitiesImpl;
+import io.meshwatch.alerts.AlertSink;
+import io.meshwatch.alerts.console.ConsoleAlertSink;
+import io.meshwatch.workflows.activities.WarehouseActivities;
+import io.meshwatch.workflows.model.ProductId;
+import io.meshwatch.workflows.monitor.MonitorSettings;
+import io.meshwatch.workflows.monitor.ProductMonitorWorkflowImpl;
+import io.meshwatch.workflows.monitor.ProductStatus;
+import io.meshwatch.worker.api.HttpApi;
+import io.meshwatch.worker.config.ConfigLoader;
+import io.meshwatch.worker.config.WorkerConfig;
+import io.meshwatch.worker.embedded.EmbeddedStore;
+import io.meshwatch.worker.spec.SpecLoader;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkflowImplementationOptions;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: opens the store (embedded PostgreSQL or a server), the warehouse
+ * connections, Temporal (embedded test server or a cluster), starts the Temporal worker with the
+ * workflow and activity implementations, reconciles every active product's monitor, and serves the
+ * HTTP API. Closing it stops everything in reverse order.
+ */
+public final class MeshwatchRuntime implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(MeshwatchRuntime.class);
+
+  private final List<AutoCloseable> resources = new ArrayList<>();
+  private StoreDatabase store;
+  private TemporalConnection temporal;
+  private ProductRegistrar registrar;
+  private ProductDirectory directory;
+  private HttpApi http;
+  private PrometheusMeterRegistry metrics;
+  private final SpecLoader specLoader;
+
+  private MeshwatchRuntime(SpecLoader specLoader) {
+    this.specLoader = specLoader;
+  }
+
+  /**
+   * Starts everything. {@code workDirectory} holds embedded data (relative {@code store.data_dir}
+   * resolves against it); {@code alertsOut} receives console alerts.
+   */
+  public static MeshwatchRuntime start(WorkerConfig config, ConfigLoader secrets, Path workDirectory, PrintStream alertsOut) throws IOException {
+    MeshwatchRuntime runtime = new MeshwatchRuntime(Specs.loader());
+    try {
+      runtime.open(config, secrets, workDirectory, alertsOut);
+      return runtime;
+    } catch (IOException | RuntimeException e) {
+      runtime.close();
+      throw e;
+    }
+  }
+
+  private void open(WorkerConfig config, ConfigLoader secrets, Path workDirectory, PrintStream alertsOut) throws IOException {
+    Clock clock = Clock.systemUTC();
+    metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    new JvmMemoryMetrics().bindTo(metrics);
+    new JvmThreadMetrics().bindTo(metrics);
+
+    if (config.store().embedded()) {
+      EmbeddedStore embedded = EmbeddedStore.start(workDirectory.resolve(config.store().dataDir()));
+      resources.add(embedded);
+      store = StoreDatabase.connect(embedded.jdbcUrl(), embedded.user(), null);
+    } else {
+      store = StoreDatabase.connect(config.store().url(), config.store().user(),
+          secrets.secret(config.store().passwordEnv(), config.store().passwordFile()));
+    }
+    resources.add(store);
+
+    WarehouseActivities warehouseActivities = WarehouseWiring.activities(config.warehouses(), secrets, new FreshnessAssessor());
+
+    temporal = TemporalConnection.open(config.temporal());
+    resources.add(temporal);
+
+    MonitorSettings settings = MonitorSettings.defaults()
+        .withPollInterval(config.monitor().pollInterval())
+        .withHistoryEventsLimit(config.monitor().historyEventsLimit());
+    MonitorMetrics monitorMetrics = new MonitorMetrics(metrics, clock);
+    Map<ProductId, String> owners = new ConcurrentHashMap<>();
+    var storeActivities = new MeteredStoreActivities(new StoreActivitiesImpl(store.results()), monitorMetrics,
+        id -> owners.computeIfAbsent(id, p -> store.registry().find(p).map(r -> r.spec().owner()).orElse("unknown")));
+    List<AlertSink> sinks = new ArrayList<>();
+    if (config.alerts().console()) {
+      sinks.add(new ConsoleAlertSink(alertsOut));
+    }
+
+    WorkerFactory factory = WorkerFactory.newInstance(temporal.client());
+    resources.add(() -> {
+      factory.shutdown();
+      factory.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+    });
+    Worker worker = factory.newWorker(config.temporal().taskQueue());
+    worker.registerWorkflowImplementationTypes(WorkflowImplementationOptions.getDefaultInstance(), ProductMonitorWorkflowImpl.class);
+    worker.registerActivitiesImplementations(warehouseActivities, storeActivities, new AlertActivitiesImpl(sinks));
+    factory.start();
+
+    registrar = new ProductRegistrar(store.registry(), temporal.client(), config.temporal().taskQueue(), settings, clock);
+    directory = new ProductDirectory(store.registry(), temporal.client());
+    registrar.reconcile();
+
+    http = HttpApi.start(config.http().port(), directory, store.results(), metrics);
+    resources.add(http);
+    log.info("meshwatch worker up: temporal {} (namespace {}), http port {}", temporal.target(), config.temporal().namespace(), http.port());
+  }
+
+  public ProductRegistrar registrar() {
+    return registrar;
+  }
+
+  public ProductDirectory directory() {
+    return directory;
+  }
+
+  public SpecLoader specLoader() {
+    return specLoader;
+  }
+
+  public StoreDatabase store() {
+    return store;
+  }
+
+  public int httpPort() {
+    return http.port();
+  }
+
+  /** Each active product's live status, keyed by product id. */
+  public Map<String, ProductStatus> statuses() {
+    Map<String, ProductStatus> out = new LinkedHashMap<>();
+    for (RegisteredProduct product : directory.active()) {
+      directory.status(product.id()).ifPresent(s -> out.put(product.id().toString(), s));
+    }
+    return out;
+  }
+
+  @Override
+  public void close() {
+    for (int i = resources.size() - 1; i >= 0; i--) {
+      try {
+        resources.get(i).close();
+      } catch (Exception e) {
+        log.warn("error while stopping {}: {}", resources.get(i).getClass().getSimpleName(), e.toString());
+      }
+    }
+    resources.clear();
+  }
+}

@@ -1,0 +1,115 @@
+package io.meshwatch.worker.runtime;
+
+import io.meshwatch.workflows.activities.RecordCycleInput;
+import io.meshwatch.workflows.model.CheckResult;
+import io.meshwatch.workflows.model.ProductId;
+import io.meshwatch.workflows.model.ProductState;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Product metrics, fed by every recorded cycle (DESIGN §9). Labels are product, domain, owner and
+ * check kind — never values. Names render in Prometheus as {@code meshwatch_...} with units and
+ * {@code _total}.
+ */
+public final class MonitorMetrics {
+
+  private final MeterRegistry registry;
+  private final Clock clock;
+  private final Map<ProductId, ProductGauges> products = new ConcurrentHashMap<>();
+
+  public MonitorMetrics(MeterRegistry registry, Clock clock) {
+    this.registry = registry;
+    this.clock = clock;
+  }
+
+  /** Live values of one product, read by its gauges at scrape time. */
+  private static final class ProductGauges {
+    volatile Instant lastUpdated;
+    volatile double onTime = Double.NaN;
+    volatile double qualityScore = Double.NaN;
+    volatile ProductState state = ProductState.UNKNOWN;
+  }
+
+  public void onCycle(RecordCycleInput cycle, java.util.function.Function<ProductId, String> ownerOf) {
+    ProductGauges gauges = products.computeIfAbsent(cycle.product(), id -> register(id, ownerOf.apply(id)));
+    if (cycle.freshness() != null) {
+      if (cycle.freshness().lastUpdated() != null) {
+        gauges.lastUpdated = cycle.freshness().lastUpdated();
+      }
+      gauges.onTime = switch (cycle.freshness().outcome()) {
+        case PASS -> 1;
+        case FAIL -> 0;
+        case WARN, ERROR, NOT_EVALUATED -> Double.NaN;
+      };
+    }
+    gauges.state = cycle.state();
+    if (!cycle.evaluated()) {
+      return;
+    }
+    String domain = cycle.product().domain();
+    String product = cycle.product().toString();
+    int measured = 0;
+    int passed = 0;
+    for (CheckResult result : cycle.results()) {
+      Counter.builder("meshwatch.check.outcomes")
+          .description("Check results by kind and outcome")
+          .tags("product", product, "domain", domain, "check_kind", result.kind().label(),
+              "outcome", result.outcome().name().toLowerCase(Locale.ROOT))
+          .register(registry)
+          .increment();
+      if (result.outcome().measured()) {
+        measured++;
+        if (result.outcome() == io.meshwatch.workflows.model.Outcome.PASS) {
+          passed++;
+        }
+      }
+    }
+    if (measured > 0) {
+      gauges.qualityScore = 100.0 * passed / measured;
+    }
+    Counter.builder("meshwatch.evaluations").description("Evaluations (scans) run")
+        .tags("product", product, "domain", domain).register(registry).increment();
+    Counter.builder("meshwatch.warehouse.queries").description("Warehouse statements issued by evaluations")
+        .tags("product", product, "domain", domain).register(registry).increment(cycle.queries());
+    Counter.builder("meshwatch.warehouse.rows.scanned").description("Rows scanned by evaluations")
+        .tags("product", product, "domain", domain).register(registry).increment(cycle.rowsScanned());
+    Timer.builder("meshwatch.evaluation.duration").description("Wall time of an evaluation")
+        .tags("product", product, "domain", domain).register(registry).record(Duration.ofMillis(cycle.durationMillis()));
+  }
+
+  private ProductGauges register(ProductId id, String owner) {
+    ProductGauges gauges = new ProductGauges();
+    String product = id.toString();
+    Gauge.builder("meshwatch.product.data.age", gauges, g -> g.lastUpdated == null
+            ? Double.NaN
+            : Duration.between(g.lastUpdated, clock.instant()).toMillis() / 1000.0)
+        .description("Age of the newest data").baseUnit("seconds")
+        .tags("product", product, "domain", id.domain(), "owner", owner).register(registry);
+    Gauge.builder("meshwatch.product.on.time", gauges, g -> g.onTime)
+        .description("1 when the product is on time, 0 when late")
+        .tags("product", product, "domain", id.domain(), "owner", owner).register(registry);
+    Gauge.builder("meshwatch.product.quality.score", gauges, g -> g.qualityScore)
+        .description("Share of measured checks that passed in the latest evaluation, 0-100")
+        .tags("product", product, "domain", id.domain(), "owner", owner).register(registry);
+    for (ProductState state : ProductState.values()) {
+      Gauge.builder("meshwatch.product.state", gauges, g -> g.state == state ? 1 : 0)
+          .description("1 for the product's current state")
+          .tags("product", product, "domain", id.domain(), "owner", owner, "state", state.name().toLowerCase(Locale.ROOT))
+          .register(registry);
+    }
+    return gauges;
+  }
+
+  public MeterRegistry registry() {
+    return registry;
+  }
+}

@@ -1,0 +1,70 @@
+package io.meshwatch.worker.runtime;
+
+import io.meshwatch.activities.store.ApplyResult;
+import io.meshwatch.activities.store.RegisteredProduct;
+import io.meshwatch.activities.store.RegistryStore;
+import io.meshwatch.workflows.model.ProductSpec;
+import io.meshwatch.workflows.monitor.MonitorInput;
+import io.meshwatch.workflows.monitor.MonitorSettings;
+import io.meshwatch.workflows.monitor.ProductMonitorWorkflow;
+import io.meshwatch.workflows.monitor.SpecUpdate;
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import java.time.Clock;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Registers products: the spec version is stored first, then the product's monitor is reached by
+ * signal-with-start — it starts the workflow if none runs, else signals the running one, so a product
+ * never has two monitors (DESIGN §8).
+ */
+public final class ProductRegistrar {
+
+  private static final Logger log = LoggerFactory.getLogger(ProductRegistrar.class);
+
+  private final RegistryStore registry;
+  private final WorkflowClient client;
+  private final String taskQueue;
+  private final MonitorSettings settings;
+  private final Clock clock;
+
+  public ProductRegistrar(RegistryStore registry, WorkflowClient client, String taskQueue, MonitorSettings settings, Clock clock) {
+    this.registry = registry;
+    this.client = client;
+    this.taskQueue = taskQueue;
+    this.settings = settings;
+    this.clock = clock;
+  }
+
+  public ApplyResult register(ProductSpec spec, String sourceText, String appliedBy) {
+    ApplyResult result = registry.apply(spec, sourceText, appliedBy, clock.instant());
+    ensureMonitor(spec, result.version());
+    return result;
+  }
+
+  /** Every active product in the registry gets its monitor running (after a restart, a lost server). */
+  public int reconcile() {
+    List<RegisteredProduct> active = registry.findActive();
+    for (RegisteredProduct product : active) {
+      ensureMonitor(product.spec(), product.version());
+    }
+    log.info("reconciled {} active product monitor(s)", active.size());
+    return active.size();
+  }
+
+  private void ensureMonitor(ProductSpec spec, long version) {
+    ProductMonitorWorkflow monitor = client.newWorkflowStub(ProductMonitorWorkflow.class, WorkflowOptions.newBuilder()
+        .setWorkflowId(spec.id().workflowId())
+        .setTaskQueue(taskQueue)
+        // A retired product may be registered again later under the same id.
+        .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
+        .build());
+    var request = client.newSignalWithStartRequest();
+    request.add(monitor::monitor, new MonitorInput(spec, version, settings, null));
+    request.add(monitor::applySpec, new SpecUpdate(spec, version));
+    client.signalWithStart(request);
+  }
+}

@@ -1,0 +1,76 @@
+package io.meshwatch.worker.runtime;
+
+import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
+import io.grpc.netty.shaded.io.netty.handler.ssl.SslContextBuilder;
+import io.meshwatch.worker.config.WorkerConfig;
+import io.meshwatch.worker.embedded.FreePort;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import io.temporal.testserver.TestServer;
+import java.io.File;
+import java.io.IOException;
+import javax.net.ssl.SSLException;
+
+/**
+ * The connection to Temporal: to a cluster or Temporal Cloud (host:port, namespace, optional mutual
+ * TLS), or to Temporal's test server started in-process on a port ({@code target: embedded}).
+ * The embedded server keeps workflows in memory; the worker reconciles from the store on start.
+ */
+public final class TemporalConnection implements AutoCloseable {
+
+  private final TestServer.PortBoundTestServer embeddedServer;
+  private final WorkflowServiceStubs stubs;
+  private final WorkflowClient client;
+  private final String target;
+
+  private TemporalConnection(TestServer.PortBoundTestServer embeddedServer, WorkflowServiceStubs stubs, WorkflowClient client, String target) {
+    this.embeddedServer = embeddedServer;
+    this.stubs = stubs;
+    this.client = client;
+    this.target = target;
+  }
+
+  public static TemporalConnection open(WorkerConfig.Temporal config) throws IOException {
+    TestServer.PortBoundTestServer server = null;
+    String target = config.target();
+    WorkflowServiceStubsOptions.Builder options = WorkflowServiceStubsOptions.newBuilder();
+    if (config.embedded()) {
+      int port = FreePort.pick(config.embeddedPort());
+      // Real time (no time skipping): the embedded worker runs actual monitors.
+      server = TestServer.createPortBoundServer(port);
+      target = "127.0.0.1:" + port;
+    } else if (config.tls() != null && config.tls().enabled()) {
+      options.setSslContext(sslContext(config.tls()));
+    }
+    options.setTarget(target);
+    WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(options.build());
+    WorkflowClient client = WorkflowClient.newInstance(stubs, WorkflowClientOptions.newBuilder().setNamespace(config.namespace()).build());
+    return new TemporalConnection(server, stubs, client, target);
+  }
+
+  private static io.grpc.netty.shaded.io.netty.handler.ssl.SslContext sslContext(WorkerConfig.Tls tls) throws SSLException {
+    SslContextBuilder builder = GrpcSslContexts.forClient().keyManager(new File(tls.clientCert()), new File(tls.clientKey()));
+    if (tls.serverCa() != null) {
+      builder.trustManager(new File(tls.serverCa()));
+    }
+    return builder.build();
+  }
+
+  public WorkflowClient client() {
+    return client;
+  }
+
+  public String target() {
+    return target;
+  }
+
+  @Override
+  public void close() {
+    stubs.shutdown();
+    if (embeddedServer != null) {
+      embeddedServer.close();
+    }
+  }
+}

@@ -1,0 +1,128 @@
+package io.meshwatch.worker.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+
+  @TempDir Path dir;
+
+  private Path file(String yaml) throws IOException {
+    Path f = dir.resolve("worker.yaml");
+    Files.writeString(f, yaml);
+    return f;
+  }
+
+  @Test
+  void defaultsRunEverythingEmbedded() throws Exception {
+    WorkerConfig config = new ConfigLoader(Map.of()).defaults();
+    assertThat(config.temporal().embedded()).isTrue();
+    assertThat(config.store().embedded()).isTrue();
+    assertThat(config.monitor().pollInterval()).isEqualTo(Duration.ofMinutes(5));
+    assertThat(config.http().port()).isEqualTo(8080);
+    assertThat(config.alerts().console()).isTrue();
+  }
+
+  @Test
+  void fileValuesAndNamedSectionsAreRead() throws Exception {
+    WorkerConfig config = new ConfigLoader(Map.of()).load(file("""
+        temporal:
+          target: temporal.internal:7233
+          namespace: data-platform
+        store:
+          url: jdbc:postgresql://pg:5432/meshwatch
+          password_env: PG_PASSWORD
+        warehouses:
+          analytics:
+            format: postgres
+            url: jdbc:postgresql://wh:5432/analytics
+            user: reader
+            password_env: WH_PASSWORD
+            statement_timeout: 90s
+        teams:
+          orders-platform-team:
+            slack_channel: "#orders-alerts"
+            members: [lead@company.com]
+        monitor:
+          poll_interval: 2m
+        """));
+    assertThat(config.temporal().target()).isEqualTo("temporal.internal:7233");
+    assertThat(config.temporal().taskQueue()).isEqualTo("meshwatch");
+    assertThat(config.warehouses().get("analytics").statementTimeout()).isEqualTo(Duration.ofSeconds(90));
+    assertThat(config.teams().get("orders-platform-team").slackChannel()).isEqualTo("#orders-alerts");
+    assertThat(config.monitor().pollInterval()).isEqualTo(Duration.ofMinutes(2));
+  }
+
+  @Test
+  void environmentOverridesFileAndDefaults() throws Exception {
+    ConfigLoader loader = new ConfigLoader(Map.of("MESHWATCH_HTTP_PORT", "9090", "MESHWATCH_TEMPORAL_TARGET", "t:7233"));
+    WorkerConfig config = loader.load(file("http:\n  port: 8081\n"));
+    assertThat(config.http().port()).isEqualTo(9090);
+    assertThat(config.temporal().target()).isEqualTo("t:7233");
+    assertThat(ConfigLoader.envName("temporal.task_queue")).isEqualTo("MESHWATCH_TEMPORAL_TASK_QUEUE");
+  }
+
+  @Test
+  void secretsComeFromTheNamedVariableOrFile() throws Exception {
+    Path secret = dir.resolve("pw");
+    Files.writeString(secret, "from-file\n");
+    ConfigLoader loader = new ConfigLoader(Map.of("PG_PASSWORD", "from-env"));
+    assertThat(loader.secret("PG_PASSWORD", secret.toString())).isEqualTo("from-env");
+    assertThat(loader.secret("UNSET", secret.toString())).isEqualTo("from-file");
+    assertThat(loader.secret("UNSET", null)).isNull();
+  }
+
+  @Test
+  void everyProblemIsReportedWithItsPath() throws Exception {
+    Path bad = file("""
+        temporal:
+          targt: x
+        store:
+          url: mysql://nope
+        warehouses:
+          wh:
+            format: oracle
+            url: jdbc:postgresql://wh/db?password=hunter2
+        """);
+    assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(bad))
+        .isInstanceOf(ConfigException.class)
+        .satisfies(e -> assertThat(((ConfigException) e).problems()).extracting(ConfigProblem::toString)
+            .containsExactlyInAnyOrder(
+                "temporal.targt: unknown key; did you mean 'target'?",
+                "store.url: must be 'embedded' or a jdbc:postgresql: URL",
+                "warehouses.wh.format: must be one of [bigquery, delta, duckdb, postgres, snowflake], got 'oracle'",
+                "warehouses.wh.url: must not contain a password; use password_env or password_file"));
+    Path values = file("""
+        store:
+          url: mysql://nope
+        http:
+          port: 70000
+        warehouses:
+          wh:
+            format: oracle
+            url: jdbc:postgresql://wh/db?password=hunter2
+        """);
+    assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(values))
+        .isInstanceOf(ConfigException.class)
+        .satisfies(e -> assertThat(((ConfigException) e).problems()).extracting(ConfigProblem::path)
+            .containsExactlyInAnyOrder("store.url", "http.port", "warehouses.wh.format", "warehouses.wh.url"))
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("hunter2"));
+  }
+
+  @Test
+  void wrongTypesNameTheirPath() throws Exception {
+    Path bad = file("monitor:\n  poll_interval: soon\n");
+    assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(bad))
+        .isInstanceOf(ConfigException.class)
+        .satisfies(e -> assertThat(((ConfigException) e).problems()).extracting(ConfigProblem::path)
+            .containsExactly("monitor.poll_interval"));
+  }
+}

@@ -1,0 +1,40 @@
+package io.meshwatch.workflows.monitor;
+
+import io.meshwatch.workflows.model.CheckResult;
+import io.meshwatch.workflows.model.FreshnessAssessment;
+import io.meshwatch.workflows.model.ProductState;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What a monitor carries across continue-as-new: small by design (aggregates and a bounded update
+ * history), so the new run starts where the old one stopped without replaying anything.
+ */
+public record MonitorState(
+    boolean paused,
+    String dataVersion,
+    List<Instant> observedUpdates,
+    List<CheckResult> results,
+    FreshnessAssessment freshness,
+    ProductState state,
+    Instant stateSince,
+    boolean breachOpen,
+    Instant breachSince,
+    int breachRevision,
+    List<String> alertedFailing,
+    Instant lastCycleAt,
+    Instant lastEvaluatedAt,
+    long evaluations,
+    long cycles) {
+
+  public MonitorState {
+    observedUpdates = observedUpdates == null ? List.of() : List.copyOf(observedUpdates);
+    results = results == null ? List.of() : List.copyOf(results);
+    alertedFailing = alertedFailing == null ? List.of() : List.copyOf(alertedFailing);
+    state = state == null ? ProductState.UNKNOWN : state;
+  }
+
+  public static MonitorState initial() {
+    return new MonitorState(false, null, List.of(), List.of(), null, ProductState.UNKNOWN, null, false, null, 0, List.of(), null, null, 0, 0);
+  }
+}

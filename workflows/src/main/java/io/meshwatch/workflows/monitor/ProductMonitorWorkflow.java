@@ -1,0 +1,40 @@
+package io.meshwatch.workflows.monitor;
+
+import io.temporal.workflow.QueryMethod;
+import io.temporal.workflow.SignalMethod;
+import io.temporal.workflow.WorkflowInterface;
+import io.temporal.workflow.WorkflowMethod;
+
+/**
+ * One durable monitor per data product, workflow id {@code product/<domain>/<name>} (DESIGN §8). It
+ * probes metadata on a cadence, evaluates when the data changed, persists every cycle, fires a timer
+ * at the freshness deadline itself, and alerts on breach and recovery. Registering the product again
+ * reaches the running monitor through {@link #applySpec} (signal-with-start), never a second one.
+ */
+@WorkflowInterface
+public interface ProductMonitorWorkflow {
+
+  /** The workflow type name, kept stable across refactorings. */
+  String TYPE = "ProductMonitor";
+
+  @WorkflowMethod(name = TYPE)
+  MonitorResult monitor(MonitorInput input);
+
+  @SignalMethod
+  void applySpec(SpecUpdate update);
+
+  @SignalMethod
+  void evaluateNow(EvaluateNow request);
+
+  @SignalMethod
+  void pause(PauseRequest request);
+
+  @SignalMethod
+  void resume(ResumeRequest request);
+
+  @SignalMethod
+  void retire(RetireRequest request);
+
+  @QueryMethod
+  ProductStatus status();
+}

@@ -1,0 +1,4 @@
+package io.meshwatch.workflows.monitor;
+
+/** Signal: resume a paused monitor; it evaluates at once. */
+public record ResumeRequest(String requestedBy) {}

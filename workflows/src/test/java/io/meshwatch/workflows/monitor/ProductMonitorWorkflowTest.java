@@ -1,0 +1,256 @@
+package io.meshwatch.workflows.monitor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.meshwatch.workflows.activities.AlertKind;
+import io.meshwatch.workflows.activities.NotifyInput;
+import io.meshwatch.workflows.activities.RecordCycleInput;
+import io.meshwatch.workflows.model.CheckKind;
+import io.meshwatch.workflows.model.CustomCheckSpec;
+import io.meshwatch.workflows.model.ProductSpec;
+import io.meshwatch.workflows.model.ProductState;
+import io.meshwatch.workflows.model.QualitySpec;
+import io.meshwatch.workflows.model.Severity;
+import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.TestWorkflowExtension;
+import io.temporal.worker.Worker;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class ProductMonitorWorkflowTest {
+
+  /** 05:00 UTC: an hour before the daily refresh is expected, three before its deadline. */
+  static final Instant START = Instant.parse("2026-07-01T05:00:00Z");
+  static final Instant DEADLINE = Instant.parse("2026-07-01T08:00:00Z");
+  /** A poll interval that never lands on the deadline, so only the deadline timer can fire there. */
+  static final Duration POLL = Duration.ofMinutes(25);
+
+  @RegisterExtension
+  static final TestWorkflowExtension testWorkflow = TestWorkflowExtension.newBuilder()
+      .registerWorkflowImplementationTypes(ProductMonitorWorkflowImpl.class)
+      .setInitialTime(START)
+      .setDoNotStart(true)
+      .build();
+
+  final Fakes.Warehouse warehouse = new Fakes.Warehouse(Instant.parse("2026-06-30T06:10:00Z"));
+  final Fakes.Store store = new Fakes.Store();
+  final Fakes.Alerts alerts = new Fakes.Alerts();
+
+  private ProductMonitorWorkflow start(TestWorkflowEnvironment env, Worker worker, WorkflowClient client, MonitorSettings settings) {
+    worker.registerActivitiesImplementations(warehouse, store, alerts);
+    env.start();
+    ProductSpec spec = Fakes.spec();
+    ProductMonitorWorkflow monitor = client.newWorkflowStub(ProductMonitorWorkflow.class,
+        WorkflowOptions.newBuilder().setWorkflowId(spec.id().workflowId()).setTaskQueue(worker.getTaskQueue()).build());
+    WorkflowClient.start(monitor::monitor, new MonitorInput(spec, 1, settings, null));
+    return monitor;
+  }
+
+  private static MonitorSettings settings() {
+    return MonitorSettings.defaults().withPollInterval(POLL);
+  }
+
+  @Test
+  void lateProductBreachesExactlyAtItsDeadlineAndRecoversWhenDataLands(
+      TestWorkflowEnvironment env, Worker worker, WorkflowClient client) {
+    ProductMonitorWorkflow monitor = start(env, worker, client, settings());
+
+    env.sleep(Duration.between(START, DEADLINE).minusSeconds(1));
+    assertThat(alerts.sent).isEmpty();
+    assertThat(monitor.status().state()).isEqualTo(ProductState.HEALTHY);
+
+    env.sleep(Duration.ofMinutes(30));
+    assertThat(alerts.sent).hasSize(1);
+    NotifyInput breach = alerts.sent.get(0);
+    assertThat(breach.kind()).isEqualTo(AlertKind.BREACH);
+    // The breach starts at the deadline itself; it is emitted by the deadline timer, not the next
+    // poll (08:20): the only slack is the test server's clock running while the workflow task starts.
+    assertThat(breach.since()).isEqualTo(DEADLINE);
+    assertThat(breach.at()).isBetween(DEADLINE, DEADLINE.plusSeconds(1));
+    assertThat(breach.failing()).extracting(r -> r.checkId()).containsExactly("freshness");
+    assertThat(breach.consumers()).extracting(c -> c.team()).containsExactly("finance");
+    RecordCycleInput late = store.cycles.stream().filter(c -> c.state() == ProductState.LATE).findFirst().orElseThrow();
+    assertThat(late.at()).isBetween(DEADLINE, DEADLINE.plusSeconds(1));
+    assertThat(late.stateSince()).isEqualTo(DEADLINE);
+    assertThat(monitor.status().state()).isEqualTo(ProductState.LATE);
+    assertThat(monitor.status().stateSince()).isEqualTo(DEADLINE);
+
+    Instant landed = Instant.parse("2026-07-01T09:00:00Z");
+    env.sleep(Duration.between(DEADLINE.plus(Duration.ofMinutes(30)), landed));
+    warehouse.land(landed, "v2");
+    env.sleep(POLL.plusSeconds(1));
+
+    assertThat(alerts.sent).hasSize(2);
+    NotifyInput recovered = alerts.sent.get(1);
+    assertThat(recovered.kind()).isEqualTo(AlertKind.RECOVERED);
+    assertThat(recovered.since()).isEqualTo(DEADLINE);
+    assertThat(recovered.at()).isAfterOrEqualTo(landed).isBefore(landed.plus(POLL).plusSeconds(1));
+    assertThat(monitor.status().state()).isEqualTo(ProductState.HEALTHY);
+    // The new data version was scanned: one evaluation at start, one after the landing.
+    assertThat(warehouse.evaluations).hasSize(2);
+  }
+
+  @Test
+  void unchangedDataIsNotScannedAgainUntilAskedTo(TestWorkflowEnvironment env, Worker worker, WorkflowClient client) {
+    warehouse.lastUpdated = Instant.parse("2026-07-01T04:30:00Z");
+    ProductMonitorWorkflow monitor = start(env, worker, client, settings());
+
+    env.sleep(Duration.ofHours(2));
+    assertThat(warehouse.probes.size()).isGreaterThanOrEqualTo(5);
+    assertThat(warehouse.evaluations).hasSize(1);
+
+    monitor.evaluateNow(new EvaluateNow("test"));
+    env.sleep(Duration.ofSeconds(1));
+    assertThat(warehouse.evaluations).hasSize(2);
+    assertThat(monitor.status().evaluations()).isEqualTo(2);
+  }
+
+  @Test
+  void specUpdateReachesTheRunningWorkflowAndStartsNoSecondOne(
+      TestWorkflowEnvironment env, Worker worker, WorkflowClient client) {
+    ProductMonitorWorkflow monitor = start(env, worker, client, settings());
+    env.sleep(Duration.ofMinutes(1));
+    WorkflowExecution first = WorkflowStubs.execution(client, Fakes.spec().id().workflowId());
+
+    ProductSpec v2 = withCustomCheck(Fakes.spec());
+    ProductMonitorWorkflow again = client.newWorkflowStub(ProductMonitorWorkflow.class,
+        WorkflowOptions.newBuilder().setWorkflowId(v2.id().workflowId()).setTaskQueue(worker.getTaskQueue()).build());
+    var request = client.newSignalWithStartRequest();
+    request.add(again::monitor, new MonitorInput(v2, 2, settings(), null));
+    request.add(again::applySpec, new SpecUpdate(v2, 2));
+    WorkflowExecution second = client.signalWithStart(request);
+    env.sleep(Duration.ofSeconds(5));
+
+    assertThat(second.getRunId()).isEqualTo(first.getRunId());
+    assertThat(monitor.status().specVersion()).isEqualTo(2);
+    // A changed spec is evaluated at once even though the data did not change.
+    assertThat(warehouse.evaluations).hasSize(2);
+    assertThat(warehouse.evaluations.get(1).spec().quality().customChecks()).hasSize(1);
+
+    // An older version arriving late is ignored.
+    monitor.applySpec(new SpecUpdate(Fakes.spec(), 1));
+    env.sleep(Duration.ofSeconds(5));
+    assertThat(monitor.status().specVersion()).isEqualTo(2);
+  }
+
+  @Test
+  void continueAsNewKeepsStateAndSendsNoSecondAlert(TestWorkflowEnvironment env, Worker worker, WorkflowClient client) {
+    ProductMonitorWorkflow monitor = start(env, worker, client, settings().withHistoryEventsLimit(40));
+    String workflowId = Fakes.spec().id().workflowId();
+    String firstRun = WorkflowStubs.execution(client, workflowId).getRunId();
+
+    env.sleep(Duration.ofHours(12));
+
+    String laterRun = WorkflowStubs.execution(client, workflowId).getRunId();
+    assertThat(laterRun).isNotEqualTo(firstRun);
+    ProductStatus status = monitor.status();
+    assertThat(status.state()).isEqualTo(ProductState.LATE);
+    assertThat(status.stateSince()).isEqualTo(DEADLINE);
+    assertThat(status.breachOpen()).isTrue();
+    // Cycles and evaluations carried across runs: one evaluation (data never changed) and every poll counted.
+    assertThat(status.evaluations()).isEqualTo(1);
+    assertThat(status.cycles()).isGreaterThanOrEqualTo(Duration.ofHours(12).dividedBy(POLL));
+    assertThat(alerts.sent).hasSize(1);
+    assertThat(status.results()).extracting(r -> r.checkId()).contains("freshness", "not_null:order_id");
+  }
+
+  @Test
+  void failingCheckOpensOneIncidentUpdatesItAndRecovers(TestWorkflowEnvironment env, Worker worker, WorkflowClient client) {
+    warehouse.lastUpdated = Instant.parse("2026-07-01T04:30:00Z");
+    warehouse.results = List.of(Fakes.fail("custom:revenue_usd_gte_0", CheckKind.CUSTOM), Fakes.pass("not_null:order_id", CheckKind.NOT_NULL));
+    ProductMonitorWorkflow monitor = start(env, worker, client, settings());
+    env.sleep(Duration.ofMinutes(1));
+    assertThat(monitor.status().state()).isEqualTo(ProductState.FAILING);
+    assertThat(alerts.sent).singleElement().satisfies(a -> {
+      assertThat(a.kind()).isEqualTo(AlertKind.BREACH);
+      assertThat(a.failing()).extracting(r -> r.checkId()).containsExactly("custom:revenue_usd_gte_0");
+    });
+
+    // Another check starts failing: the same incident is updated (a new revision), not reopened.
+    warehouse.results = List.of(Fakes.fail("custom:revenue_usd_gte_0", CheckKind.CUSTOM), Fakes.fail("not_null:order_id", CheckKind.NOT_NULL));
+    warehouse.version = "v2";
+    env.sleep(POLL);
+    assertThat(alerts.sent).hasSize(2);
+    assertThat(alerts.sent.get(1).since()).isEqualTo(alerts.sent.get(0).since());
+    assertThat(alerts.sent.get(1).key()).isNotEqualTo(alerts.sent.get(0).key());
+    assertThat(alerts.sent.get(1).failing()).hasSize(2);
+
+    // Unchanged failures send nothing more.
+    env.sleep(POLL.multipliedBy(3));
+    assertThat(alerts.sent).hasSize(2);
+
+    warehouse.results = List.of(Fakes.pass("custom:revenue_usd_gte_0", CheckKind.CUSTOM), Fakes.pass("not_null:order_id", CheckKind.NOT_NULL));
+    warehouse.version = "v3";
+    env.sleep(POLL);
+    assertThat(alerts.sent).hasSize(3);
+    assertThat(alerts.sent.get(2).kind()).isEqualTo(AlertKind.RECOVERED);
+    assertThat(monitor.status().state()).isEqualTo(ProductState.HEALTHY);
+  }
+
+  @Test
+  void pausedMonitorNeitherProbesNorAlertsAndResumesWithAnEvaluation(
+      TestWorkflowEnvironment env, Worker worker, WorkflowClient client) {
+    ProductMonitorWorkflow monitor = start(env, worker, client, settings());
+    env.sleep(Duration.ofMinutes(1));
+    monitor.pause(new PauseRequest("ops", "backfill"));
+    env.sleep(Duration.ofSeconds(1));
+    int probesWhenPaused = warehouse.probes.size();
+
+    env.sleep(Duration.ofHours(5));
+    assertThat(warehouse.probes).hasSize(probesWhenPaused);
+    assertThat(alerts.sent).isEmpty();
+    assertThat(monitor.status().state()).isEqualTo(ProductState.PAUSED);
+    assertThat(store.cycles).anySatisfy(c -> assertThat(c.state()).isEqualTo(ProductState.PAUSED));
+
+    monitor.resume(new ResumeRequest("ops"));
+    env.sleep(Duration.ofSeconds(1));
+    assertThat(warehouse.probes.size()).isGreaterThan(probesWhenPaused);
+    assertThat(warehouse.evaluations).hasSize(2);
+    // Resumed after the deadline with no new data: late, from the deadline on.
+    assertThat(monitor.status().state()).isEqualTo(ProductState.LATE);
+  }
+
+  @Test
+  void unreachableWarehouseGivesErrorAndTheMonitorKeepsRunning(
+      TestWorkflowEnvironment env, Worker worker, WorkflowClient client) {
+    warehouse.lastUpdated = Instant.parse("2026-07-01T04:30:00Z");
+    warehouse.probeThrows = true;
+    ProductMonitorWorkflow monitor = start(env, worker, client, settings());
+    env.sleep(Duration.ofMinutes(2));
+    ProductStatus status = monitor.status();
+    assertThat(status.state()).isEqualTo(ProductState.ERROR);
+    assertThat(status.freshness().reason()).contains("connection refused");
+    assertThat(warehouse.evaluations).isEmpty();
+    assertThat(alerts.sent).isEmpty();
+
+    warehouse.probeThrows = false;
+    env.sleep(POLL);
+    assertThat(monitor.status().state()).isEqualTo(ProductState.HEALTHY);
+    assertThat(warehouse.evaluations).hasSize(1);
+  }
+
+  @Test
+  void retiringEndsTheMonitor(TestWorkflowEnvironment env, Worker worker, WorkflowClient client) {
+    ProductMonitorWorkflow monitor = start(env, worker, client, settings());
+    env.sleep(Duration.ofMinutes(1));
+    monitor.retire(new RetireRequest("platform"));
+    MonitorResult result = WorkflowStubs.result(client, Fakes.spec().id().workflowId());
+    assertThat(result.retiredBy()).isEqualTo("platform");
+    assertThat(result.evaluations()).isEqualTo(1);
+  }
+
+  private static ProductSpec withCustomCheck(ProductSpec spec) {
+    QualitySpec q = spec.quality();
+    QualitySpec quality = new QualitySpec(q.freshnessSlaHours(), q.completenessThreshold(),
+        List.of(new CustomCheckSpec("revenue_usd_gte_0", "revenue_usd >= 0", Severity.FAIL, 0)),
+        q.freshnessColumn(), q.partitionColumn(), q.lookback());
+    return new ProductSpec(spec.id(), spec.owner(), spec.steward(), spec.description(), spec.output(), spec.schema(),
+        quality, spec.consumers(), spec.sla(), spec.escalation(), spec.alerts());
+  }
+}
