@@ -1,7 +1,6 @@
 package io.meshwatch.activities.checks;
 
 import io.meshwatch.activities.expr.CustomExpression;
-import io.meshwatch.activities.expr.ExpressionKind;
 import io.meshwatch.activities.expr.ExpressionParser;
 import io.meshwatch.activities.expr.ExpressionTyping;
 import io.meshwatch.activities.expr.ParseResult;
