@@ -34,7 +34,7 @@ import java.util.stream.Collectors;
  *   count(*) FILTER (WHERE "order_id" IS NULL) AS m1,                          -- not null
  *   count(*) FILTER (WHERE "order_id" IS NOT NULL AND ...) AS m2,              -- completeness
  *   count(*) FILTER (WHERE ("customer_id" IS NOT NULL AND NOT ...)) AS m3,     -- PII handling
- *   count(*) FILTER (WHERE NOT (("revenue_usd" >= 0))) AS m4,                 -- custom row predicate
+ *   count(*) FILTER (WHERE NOT ("revenue_usd" >= 0)) AS m4,                   -- custom row predicate
  *   ((count(*) > 0)) AS m5                                                     -- custom aggregate
  * FROM "main"."orders" WHERE "day" >= ?
  * </pre>
