@@ -104,19 +104,8 @@ final class JsqlTranslator {
     if (node instanceof CastExpression cast) {
       return typedLiteral(cast);
     }
-    if (node instanceof AndExpression and) {
-      Expr left = translate(and.getLeftExpression());
-      Expr right = translate(and.getRightExpression());
-      return left == null || right == null ? null : new Expr.And(left, right);
-    }
-    if (node instanceof OrExpression or) {
-      Expr left = translate(or.getLeftExpression());
-      Expr right = translate(or.getRightExpression());
-      return left == null || right == null ? null : new Expr.Or(left, right);
-    }
-    if (node instanceof NotExpression not) {
-      Expr operand = translate(not.getExpression());
-      return operand == null ? null : new Expr.Not(operand);
+    if (isLogical(node)) {
+      return logical(node);
     }
     if (node instanceof OldOracleJoinBinaryExpression binary && isComparison(binary)) {
       return comparison(binary);
@@ -167,6 +156,83 @@ final class JsqlTranslator {
       return function(function);
     }
     return refuse(describeRefused(node));
+  }
+
+  private enum Connective { AND, OR }
+
+  /** An operand of a chain of AND and OR, under {@code negations} NOTs. */
+  private record Operand(Expression node, int negations) {}
+
+  private static boolean isLogical(Expression node) {
+    return node instanceof AndExpression || node instanceof OrExpression || node instanceof NotExpression
+        || (node instanceof InExpression in && swallowedRest(in));
+  }
+
+  /**
+   * JSqlParser 5.3 parses {@code x IN (1) AND y = 2 OR z = 3} as {@code x IN ((1) AND y = 2 OR z = 3)}
+   * (its issues 2244 and 2360), so its tree of AND, OR, NOT and IN cannot be trusted. Their operands
+   * still come in source order, so the chain is read back as the sequence the text spells and
+   * rebuilt with SQL's precedence: IN over NOT over AND over OR, each left-associative.
+   */
+  private static boolean swallowedRest(InExpression in) {
+    return in.getRightExpression() instanceof AndExpression || in.getRightExpression() instanceof OrExpression;
+  }
+
+  /** The chain as [operand, connective, operand, ...], in source order. */
+  private static void flatten(Expression node, List<Object> out) {
+    if (node instanceof AndExpression and) {
+      flatten(and.getLeftExpression(), out);
+      out.add(Connective.AND);
+      flatten(and.getRightExpression(), out);
+    } else if (node instanceof OrExpression or) {
+      flatten(or.getLeftExpression(), out);
+      out.add(Connective.OR);
+      flatten(or.getRightExpression(), out);
+    } else if (node instanceof NotExpression not) {
+      // NOT binds tighter than AND and OR: it negates the first operand that follows it.
+      int first = out.size();
+      flatten(not.getExpression(), out);
+      Operand operand = (Operand) out.get(first);
+      out.set(first, new Operand(operand.node(), operand.negations() + 1));
+    } else if (node instanceof InExpression in && swallowedRest(in)) {
+      // The IN list is the first operand of what the parser put on its right.
+      int first = out.size();
+      flatten(in.getRightExpression(), out);
+      Operand list = (Operand) out.get(first);
+      out.set(first, new Operand(new InExpression(in.getLeftExpression(), list.node()).withNot(in.isNot()),
+          list.negations()));
+    } else {
+      out.add(new Operand(node, 0));
+    }
+  }
+
+  private Expr logical(Expression node) {
+    List<Object> chain = new ArrayList<>();
+    flatten(node, chain);
+    Expr disjunction = null;
+    Expr conjunction = null;
+    boolean complete = true;
+    for (int i = 0; i < chain.size(); i += 2) {
+      Operand operand = (Operand) chain.get(i);
+      Expr value = translate(operand.node());
+      if (value == null) {
+        complete = false;
+        continue;
+      }
+      for (int n = 0; n < operand.negations(); n++) {
+        value = new Expr.Not(value);
+      }
+      if (i == 0 || chain.get(i - 1) == Connective.OR) {
+        disjunction = conjunction == null ? null : (disjunction == null ? conjunction : new Expr.Or(disjunction, conjunction));
+        conjunction = value;
+      } else {
+        conjunction = conjunction == null ? value : new Expr.And(conjunction, value);
+      }
+    }
+    if (!complete) {
+      return null;
+    }
+    return disjunction == null ? conjunction : new Expr.Or(disjunction, conjunction);
   }
 
   private Expr column(Column column) {

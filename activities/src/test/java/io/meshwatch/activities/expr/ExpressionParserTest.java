@@ -199,6 +199,26 @@ class ExpressionParserTest {
     assertThat(day.right()).isEqualTo(new Expr.DateLiteral(LocalDate.of(2024, 1, 31)));
   }
 
+  @ParameterizedTest
+  @CsvSource(delimiterString = "=>", value = {
+      "status IN ('a', 'b') AND qty > 0 => ((status IN ('a', 'b')) AND (qty > 0))",
+      "status NOT IN (1) OR qty > 0 AND qty < 9 => ((status NOT IN (1)) OR ((qty > 0) AND (qty < 9)))",
+      "status IN (1) AND kind IN (2) AND qty > 0 => (((status IN (1)) AND (kind IN (2))) AND (qty > 0))",
+      "qty > 0 AND status IN ('a') AND kind = 'k' => (((qty > 0) AND (status IN ('a'))) AND (kind = 'k'))",
+      "qty = 1 AND status IN (1) OR kind = 2 => (((qty = 1) AND (status IN (1))) OR (kind = 2))",
+      "status IN (1) AND kind IN (2) OR qty = 3 => (((status IN (1)) AND (kind IN (2))) OR (qty = 3))",
+      "NOT status IN (1) AND qty = 2 => ((NOT (status IN (1))) AND (qty = 2))",
+      "flag = TRUE AND other => ((flag = TRUE) AND other)",
+      "a <> 1 AND b IN ('x') AND c LIKE 'y' OR d BETWEEN 1 AND 2 AND e IS NULL => ((((a <> 1) AND (b IN ('x'))) AND (c LIKE 'y')) OR ((d BETWEEN 1 AND 2) AND (e IS NULL)))",
+      "a IN (1) AND (b = 1 OR c IN (2) AND d = 3) => ((a IN (1)) AND ((b = 1) OR ((c IN (2)) AND (d = 3))))",
+      "qty = 1 OR NOT qty = 2 AND NOT (qty = 3 OR qty = 4) => ((qty = 1) OR ((NOT (qty = 2)) AND (NOT ((qty = 3) OR (qty = 4)))))",
+      "CASE WHEN status IN (1) OR qty > 2 AND qty < 5 THEN 1 ELSE 0 END = 1 => (CASE WHEN ((status IN (1)) OR ((qty > 2) AND (qty < 5))) THEN 1 ELSE 0 END = 1)",
+      "NOT (status IN ('a', 'b') OR qty IS NULL) => (NOT ((status IN ('a', 'b')) OR (qty IS NULL)))",
+  })
+  void bindsInTighterThanAndAndOr(String text, String tree) {
+    assertThat(ExpressionPrinter.print(accepted(text).root())).isEqualTo(tree);
+  }
+
   @Test
   void readsSimpleCaseAsSearchedCase() {
     CustomExpression e = accepted("CASE kind WHEN 'a' THEN 1 ELSE 0 END = 1");

@@ -1,0 +1,29 @@
+package io.meshwatch.activities.warehouse;
+
+import io.meshwatch.activities.sql.Dialect;
+import io.meshwatch.activities.sql.ScanQuery;
+import io.meshwatch.activities.sql.TableName;
+
+/**
+ * The port to one warehouse connection. Every call is read-only, carries a statement timeout and
+ * the query tag, tallies each statement it issues in the context, and reports expected failures
+ * (unreachable, refused credentials, missing table, timeout) as a {@link WarehouseException} with a
+ * sentence that holds no data values.
+ */
+public interface WarehouseClient {
+
+  /** The dialect the planner renders for this warehouse. */
+  Dialect dialect();
+
+  /** The table's actual name and columns, from the catalog (no scan). */
+  ResolvedTable columns(TableName table, QueryContext context) throws WarehouseException;
+
+  /**
+   * Columns, a data version token, the last update and a row count, without scanning the data
+   * (see each adapter for what its version can miss). {@code freshnessColumn} may be null.
+   */
+  TableProbe probe(TableName table, String freshnessColumn, QueryContext context) throws WarehouseException;
+
+  /** Runs one fused scan and returns its single row. */
+  ScanRow scan(ScanQuery query, QueryContext context) throws WarehouseException;
+}

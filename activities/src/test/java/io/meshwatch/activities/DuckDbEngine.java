@@ -1,0 +1,78 @@
+package io.meshwatch.activities;
+
+import io.meshwatch.activities.warehouse.ConnectionSettings;
+import io.meshwatch.activities.warehouse.RecordingSqlLogger;
+import io.meshwatch.activities.warehouse.WarehouseClient;
+import io.meshwatch.activities.warehouse.duckdb.DuckDbWarehouseClient;
+import io.meshwatch.workflows.model.OutputFormat;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import org.jdbi.v3.core.Jdbi;
+
+/** A DuckDB database file; meshwatch opens it read-only, the writer opens and closes it around writes. */
+final class DuckDbEngine implements WarehouseEngine {
+
+  private final Path file;
+
+  DuckDbEngine(Path directory) {
+    this.file = directory.resolve("warehouse.duckdb");
+  }
+
+  @Override
+  public OutputFormat format() {
+    return OutputFormat.DUCKDB;
+  }
+
+  @Override
+  public ConnectionSettings settings(String connection, Duration statementTimeout) {
+    return ConnectionSettings.of(connection, OutputFormat.DUCKDB, "jdbc:duckdb:" + file, null, null)
+        .withStatementTimeout(statementTimeout);
+  }
+
+  @Override
+  public ConnectionSettings unreachableSettings(String connection) {
+    return ConnectionSettings.of(connection, OutputFormat.DUCKDB,
+        "jdbc:duckdb:" + file.resolveSibling("no-such-directory").resolve("missing.duckdb"), null, null);
+  }
+
+  @Override
+  public WarehouseClient client(ConnectionSettings settings, RecordingSqlLogger logger) {
+    Jdbi jdbi = DuckDbWarehouseClient.jdbi(settings);
+    jdbi.setSqlLogger(logger);
+    return new DuckDbWarehouseClient(settings.name(), jdbi, settings.statementTimeout());
+  }
+
+  @Override
+  public void write(String... statements) {
+    try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + file);
+        Statement statement = connection.createStatement()) {
+      for (String sql : statements) {
+        statement.execute(sql);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void writeAndPublishStatistics(String... statements) {
+    write(statements);
+  }
+
+  @Override
+  public Object selectOne(String sql) {
+    try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + file);
+        Statement statement = connection.createStatement();
+        ResultSet rs = statement.executeQuery(sql)) {
+      rs.next();
+      return rs.getObject(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,59 @@
+package io.meshwatch.activities.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.meshwatch.activities.expr.ExpressionParser;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ExpressionRendererTest {
+
+  private final ExpressionParser parser = new ExpressionParser();
+
+  private String render(Dialect dialect, String expression) {
+    Map<String, ColumnBinding> actual = Map.of(
+        "revenue_usd", new ColumnBinding("REVENUE_USD", TypeFamily.DECIMAL),
+        "qty", new ColumnBinding("qty", TypeFamily.DECIMAL),
+        "units", new ColumnBinding("units", TypeFamily.INTEGER),
+        "note", new ColumnBinding("note", TypeFamily.STRING),
+        "day", new ColumnBinding("day", TypeFamily.DATE));
+    return new ExpressionRenderer(dialect, actual::get).render(parser.parseAccepted(expression).root());
+  }
+
+  @Test
+  void parenthesisesEveryCompoundAndQuotesActualColumnNames() {
+    assertThat(render(Dialect.DUCKDB, "revenue_usd >= 0 AND qty + 1.5 > 2.5 * qty OR NOT qty IS NULL"))
+        .isEqualTo("(((\"REVENUE_USD\" >= 0) AND ((\"qty\" + 1.5) > (2.5 * \"qty\"))) OR (NOT (\"qty\" IS NULL)))");
+  }
+
+  @Test
+  void widensIntegerOperandsSoArithmeticCannotOverflow() {
+    assertThat(render(Dialect.DUCKDB, "units * 3 - qty > 0"))
+        .isEqualTo("(((CAST(\"units\" AS HUGEINT) * CAST(3 AS HUGEINT)) - \"qty\") > 0)");
+    assertThat(render(Dialect.POSTGRES, "-units < 2147483647 * 2"))
+        .isEqualTo("((-CAST(\"units\" AS numeric)) < (CAST(2147483647 AS numeric) * CAST(2 AS numeric)))");
+  }
+
+  @Test
+  void rendersDivisionAndRoundingPerDialect() {
+    assertThat(render(Dialect.DUCKDB, "round(revenue_usd / qty, 2) < -1"))
+        .isEqualTo("(round((\"REVENUE_USD\" / NULLIF(\"qty\", 0)), 2) < (-1))");
+    assertThat(render(Dialect.POSTGRES, "round(revenue_usd / qty, 2) < -1"))
+        .isEqualTo("(round(CAST((CAST(\"REVENUE_USD\" AS numeric) / NULLIF(\"qty\", 0)) AS numeric), 2) < (-1))");
+  }
+
+  @Test
+  void rewritesLiteralsFromTheirValues() {
+    assertThat(render(Dialect.POSTGRES, "note NOT LIKE 'a\\_%' AND note IN ('it''s', 'x') AND day >= DATE '2024-01-31'"))
+        .isEqualTo("(((NOT (\"note\" LIKE E'a\\\\_%' ESCAPE E'\\\\')) AND (\"note\" IN ('it''s', 'x')))"
+            + " AND (\"day\" >= DATE '2024-01-31'))");
+    assertThat(render(Dialect.DUCKDB, "day < TIMESTAMP '2024-01-31 06:00:00'"))
+        .isEqualTo("(\"day\" < TIMESTAMP '2024-01-31 06:00:00.000000')");
+  }
+
+  @Test
+  void rendersAggregatesAndCase() {
+    assertThat(render(Dialect.DUCKDB, "count(DISTINCT qty) <= count(*) AND sum(CASE WHEN qty > 0 THEN 1 ELSE 0 END) > 1"))
+        .isEqualTo("((count(DISTINCT \"qty\") <= count(*)) AND (sum((CASE WHEN (\"qty\" > 0) THEN 1 ELSE 0 END)) > 1))");
+  }
+}

@@ -1,0 +1,73 @@
+package io.meshwatch.activities.warehouse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.meshwatch.workflows.model.OutputFormat;
+import io.meshwatch.workflows.model.OutputSpec;
+import io.meshwatch.workflows.model.Outcome;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class WarehouseConnectionsTest {
+
+  private final WarehouseConnections connections = WarehouseConnections.fromSettings(List.of(
+      ConnectionSettings.of("default", OutputFormat.DUCKDB, "jdbc:duckdb:/nowhere/demo.duckdb", null, null),
+      ConnectionSettings.of("analytics", OutputFormat.POSTGRES, "jdbc:postgresql://db.invalid/analytics", "reader",
+          "s3cret")));
+
+  private static OutputSpec output(OutputFormat format, String connection, String table) {
+    return new OutputSpec(format, null, null, "db", "sch", table, null, null, connection);
+  }
+
+  @Test
+  void picksTheNamedConnectionOrTheDefault() {
+    assertThat(connections.target(output(OutputFormat.DUCKDB, null, "orders")))
+        .isInstanceOfSatisfying(WarehouseTarget.Reachable.class, target -> {
+          assertThat(target.connection()).isEqualTo("default");
+          assertThat(target.table().display()).isEqualTo("db.sch.orders");
+        });
+    assertThat(connections.target(output(OutputFormat.POSTGRES, "analytics", "orders")))
+        .isInstanceOfSatisfying(WarehouseTarget.Reachable.class,
+            target -> assertThat(target.connection()).isEqualTo("analytics"));
+  }
+
+  @Test
+  void formatsWithoutAnAdapterAreNotEvaluatedWithAReason() {
+    for (OutputFormat format : List.of(OutputFormat.DELTA, OutputFormat.SNOWFLAKE, OutputFormat.BIGQUERY)) {
+      assertThat(connections.target(output(format, "lake", "orders")))
+          .isEqualTo(new WarehouseTarget.Unavailable(Outcome.NOT_EVALUATED, "no connection configured for format "
+              + format.specName() + ": meshwatch cannot read " + format.specName() + " outputs yet"));
+    }
+  }
+
+  @Test
+  void configurationMistakesAreErrors() {
+    assertThat(connections.target(output(OutputFormat.POSTGRES, "missing", "orders")))
+        .isEqualTo(new WarehouseTarget.Unavailable(Outcome.ERROR,
+            "no warehouse connection named 'missing' is configured (format postgres)"));
+    assertThat(connections.target(output(OutputFormat.POSTGRES, "default", "orders")))
+        .isEqualTo(new WarehouseTarget.Unavailable(Outcome.ERROR,
+            "warehouse connection 'default' is a duckdb connection, but the product's format is postgres"));
+    assertThat(connections.target(output(OutputFormat.DUCKDB, null, null)))
+        .isEqualTo(new WarehouseTarget.Unavailable(Outcome.ERROR, "spec.output.table is not set"));
+  }
+
+  @Test
+  void refusesDuplicateNamesAndFormatsWithoutAnAdapter() {
+    ConnectionSettings one = ConnectionSettings.of("x", OutputFormat.DUCKDB, "jdbc:duckdb:", null, null);
+    assertThatThrownBy(() -> WarehouseConnections.fromSettings(List.of(one, one)))
+        .hasMessage("warehouse connection 'x' is configured twice");
+    assertThatThrownBy(() -> WarehouseConnections.fromSettings(List.of(
+        ConnectionSettings.of("lake", OutputFormat.DELTA, "jdbc:none", null, null))))
+        .hasMessage("warehouse connection 'lake': meshwatch cannot read delta yet");
+  }
+
+  @Test
+  void settingsNeverShowThePasswordOrTheUrl() {
+    ConnectionSettings settings = ConnectionSettings.of("analytics", OutputFormat.POSTGRES,
+        "jdbc:postgresql://db/analytics?password=inurl", "reader", "s3cret");
+
+    assertThat(settings.toString()).contains("analytics").doesNotContain("s3cret").doesNotContain("inurl");
+  }
+}
