@@ -28,6 +28,6 @@ public record Evaluation(List<CheckResult> results, int scans, int metadataQueri
    * left out.
    */
   public EvaluateOutput toOutput() {
-    return new EvaluateOutput(results, scans + metadataQueries, rowsScanned, durationMillis);
+    return new EvaluateOutput(results, scans + metadataQueries, scans, rowsScanned, durationMillis);
   }
 }

@@ -15,6 +15,7 @@ public record Evaluation(
     long specVersion,
     String dataVersion,
     int queries,
+    int scans,
     long rowsScanned,
     long durationMillis,
     ProductState state) {

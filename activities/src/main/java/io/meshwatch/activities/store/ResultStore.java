@@ -156,6 +156,7 @@ public final class ResultStore {
         .set(EVALUATIONS.SPEC_VERSION, input.specVersion())
         .set(EVALUATIONS.DATA_VERSION, input.dataVersion())
         .set(EVALUATIONS.QUERIES, input.queries())
+        .set(EVALUATIONS.SCANS, input.scans())
         .set(EVALUATIONS.ROWS_SCANNED, input.rowsScanned())
         .set(EVALUATIONS.DURATION_MS, input.durationMillis())
         .set(EVALUATIONS.STATE, input.state().name())
@@ -274,7 +275,7 @@ public final class ResultStore {
     if (input.specVersion() < 1) {
       throw invalid("specVersion must be at least 1, got " + input.specVersion());
     }
-    if (input.evaluated() && (input.queries() < 0 || input.rowsScanned() < 0 || input.durationMillis() < 0)) {
+    if (input.evaluated() && (input.queries() < 0 || input.scans() < 0 || input.rowsScanned() < 0 || input.durationMillis() < 0)) {
       throw invalid("evaluation costs must not be negative");
     }
     Set<String> seen = new HashSet<>();
@@ -315,6 +316,7 @@ public final class ResultStore {
         r.getSpecVersion(),
         r.getDataVersion(),
         r.getQueries(),
+        r.getScans(),
         r.getRowsScanned(),
         r.getDurationMs(),
         ProductState.valueOf(r.getState()));

@@ -104,7 +104,7 @@ class ResultStoreTest {
     results.recordCycle(probeCycle(ORDERS, CYCLE.plusSeconds(7200), ProductState.HEALTHY, CYCLE, onTime(CYCLE)));
 
     assertThat(results.findLatestEvaluation(ORDERS))
-        .contains(new Evaluation(ORDERS, CYCLE.plusSeconds(3600), 1, "v7", 1, 10_000, 850, ProductState.HEALTHY));
+        .contains(new Evaluation(ORDERS, CYCLE.plusSeconds(3600), 1, "v7", 2, 1, 10_000, 850, ProductState.HEALTHY));
   }
 
   @Test
@@ -151,7 +151,7 @@ class ResultStoreTest {
 
     RecordCycleInput good = evaluatedCycle(ORDERS, CYCLE, ProductState.HEALTHY, List.of());
     RecordCycleInput futureVersion = new RecordCycleInput(
-        ORDERS, 2, CYCLE, good.state(), good.stateSince(), good.freshness(), good.dataVersion(), true, good.results(), 1, 1, 1);
+        ORDERS, 2, CYCLE, good.state(), good.stateSince(), good.freshness(), good.dataVersion(), true, good.results(), 1, 1, 1, 1);
     assertThatThrownBy(() -> results.recordCycle(futureVersion))
         .isInstanceOfSatisfying(RejectedCycleException.class, e -> assertThat(e.failure()).isEqualTo(StoreFailure.INVALID_CYCLE));
 

@@ -118,7 +118,7 @@ public final class StoreFixtures {
   public static RecordCycleInput probeCycle(
       ProductId product, Instant at, ProductState state, Instant since, FreshnessAssessment freshness) {
     return new RecordCycleInput(
-        product, 1, at, state, since, freshness, "v1", false, List.of(freshnessResult(freshness.outcome())), 0, 0, 0);
+        product, 1, at, state, since, freshness, "v1", false, List.of(freshnessResult(freshness.outcome())), 0, 0, 0, 0);
   }
 
   /** A cycle that scanned, with the given results besides freshness. */
@@ -127,6 +127,6 @@ public final class StoreFixtures {
     List<CheckResult> all = new java.util.ArrayList<>();
     all.add(freshnessResult(Outcome.PASS));
     all.addAll(results);
-    return new RecordCycleInput(product, 1, at, state, at, onTime(at.minusSeconds(600)), "v7", true, all, 1, 10_000, 850);
+    return new RecordCycleInput(product, 1, at, state, at, onTime(at.minusSeconds(600)), "v7", true, all, 2, 1, 10_000, 850);
   }
 }

@@ -65,6 +65,7 @@ final class ProductViews {
       evaluation.put("scheduledAt", e.scheduledAt());
       evaluation.put("dataVersion", e.dataVersion());
       evaluation.put("queries", e.queries());
+      evaluation.put("scans", e.scans());
       evaluation.put("rowsScanned", e.rowsScanned());
       evaluation.put("durationMillis", e.durationMillis());
       evaluation.put("state", e.state());

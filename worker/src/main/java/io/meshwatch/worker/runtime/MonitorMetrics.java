@@ -80,6 +80,8 @@ public final class MonitorMetrics {
         .tags("product", product, "domain", domain).register(registry).increment();
     Counter.builder("meshwatch.warehouse.queries").description("Warehouse statements issued by evaluations")
         .tags("product", product, "domain", domain).register(registry).increment(cycle.queries());
+    Counter.builder("meshwatch.warehouse.scans").description("Warehouse statements that read table data (one per evaluation)")
+        .tags("product", product, "domain", domain).register(registry).increment(cycle.scans());
     Counter.builder("meshwatch.warehouse.rows.scanned").description("Rows scanned by evaluations")
         .tags("product", product, "domain", domain).register(registry).increment(cycle.rowsScanned());
     Timer.builder("meshwatch.evaluation.duration").description("Wall time of an evaluation")

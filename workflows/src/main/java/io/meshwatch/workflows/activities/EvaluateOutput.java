@@ -5,10 +5,11 @@ import java.util.List;
 
 /**
  * Output of {@link WarehouseActivities#evaluate}: one result per non-freshness check of the plan,
- * with what the evaluation cost — warehouse statements issued (a fused evaluation issues one scan),
- * rows scanned, wall time.
+ * with what the evaluation cost: {@code queries}, every warehouse statement that read something
+ * (catalog reads included); {@code scans}, the statements that read table data — one for a fused
+ * evaluation, zero when nothing needed a scan; rows scanned; wall time.
  */
-public record EvaluateOutput(List<CheckResult> results, int queries, long rowsScanned, long durationMillis) {
+public record EvaluateOutput(List<CheckResult> results, int queries, int scans, long rowsScanned, long durationMillis) {
 
   public EvaluateOutput {
     results = List.copyOf(results);

@@ -14,7 +14,8 @@ import java.util.List;
  * or a continue-as-new never duplicates them. {@code state} holds since {@code stateSince} (a late
  * state starts at its deadline, not when it was seen). {@code results} holds the freshness result and,
  * when this cycle scanned, the evaluation's results; {@code evaluated} tells which. {@code queries},
- * {@code rowsScanned} and {@code durationMillis} describe the evaluation when there was one.
+ * {@code scans}, {@code rowsScanned} and {@code durationMillis} describe the evaluation when there
+ * was one (see {@link EvaluateOutput}).
  */
 public record RecordCycleInput(
     ProductId product,
@@ -27,6 +28,7 @@ public record RecordCycleInput(
     boolean evaluated,
     List<CheckResult> results,
     int queries,
+    int scans,
     long rowsScanned,
     long durationMillis) {
 

@@ -93,7 +93,7 @@ final class Fakes {
     @Override
     public EvaluateOutput evaluate(EvaluateInput input) {
       evaluations.add(input);
-      return new EvaluateOutput(results, 1, 100, 5);
+      return new EvaluateOutput(results, 2, 1, 100, 5);
     }
   }
 
