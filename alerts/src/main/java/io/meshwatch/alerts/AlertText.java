@@ -48,9 +48,15 @@ public final class AlertText {
     return out.toString();
   }
 
-  /** One result in words: the measured aggregate against its threshold, then the check's own message. */
+  /**
+   * One result in words. A check's own message already states its measured aggregates, so it stands
+   * alone; without one, the aggregates are described here. Freshness leads with the data age.
+   */
   public static String describe(CheckResult r) {
     StringBuilder text = new StringBuilder();
+    if (r.kind() != CheckKind.FRESHNESS && r.message() != null) {
+      return r.message();
+    }
     if (r.kind() == CheckKind.FRESHNESS) {
       if (r.observed() != null) {
         text.append(String.format(Locale.ROOT, "data age %.1f h", r.observed()));

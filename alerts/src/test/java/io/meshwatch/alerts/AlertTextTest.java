@@ -43,7 +43,7 @@ class AlertTextTest {
         .contains("BREACH payments/payments-settled is FAILING since 2026-07-01T08:00:00Z")
         .contains("owner: payments-team", "steward: sam@company.com")
         .contains("custom:amount_gte_0: FAIL — 3 of 1,200 rows violate")
-        .contains("pii:card_holder: FAIL — 40 of 1,200 rows violate; values do not look hashed")
+        .contains("pii:card_holder: FAIL — values do not look hashed (hex digest expected)")
         .contains("completeness 0.9500, threshold 0.999")
         .contains("consumers: finance (Revenue reporting), risk");
   }

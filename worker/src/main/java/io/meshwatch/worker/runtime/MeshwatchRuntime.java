@@ -115,8 +115,11 @@ public final class MeshwatchRuntime implements AutoCloseable {
 
     WorkerFactory factory = WorkerFactory.newInstance(temporal.client());
     resources.add(() -> {
+      // Monitors are durable: an activity cut short here is retried by the next worker.
       factory.shutdown();
-      factory.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+      if (!factory.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS)) {
+        factory.shutdownNow();
+      }
     });
     Worker worker = factory.newWorker(config.temporal().taskQueue());
     worker.registerWorkflowImplementationTypes(WorkflowImplementationOptions.getDefaultInstance(), ProductMonitorWorkflowImpl.class);
