@@ -10,7 +10,9 @@ import java.util.Objects;
  * (DuckDB needs neither); the password is never logged or shown ({@link #toString()} masks it, and
  * the URL, which may carry credentials, is left out too). {@code readOnly} asks the driver to open
  * the database read-only where it can (DuckDB); every statement runs in a read-only transaction
- * regardless. {@code properties} are passed to the JDBC driver as they are.
+ * regardless. {@code properties} are the connection's extra settings from worker config: JDBC
+ * drivers receive them as they are; other clients (BigQuery, Delta) read their own keys from them.
+ * {@code jdbcUrl} is the JDBC URL for JDBC warehouses and the endpoint or null for the others.
  */
 public record ConnectionSettings(
     String name,
@@ -27,7 +29,6 @@ public record ConnectionSettings(
   public ConnectionSettings {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(format, "format");
-    Objects.requireNonNull(jdbcUrl, "jdbcUrl");
     statementTimeout = statementTimeout == null ? DEFAULT_STATEMENT_TIMEOUT : statementTimeout;
     if (statementTimeout.isNegative() || statementTimeout.isZero()) {
       throw new IllegalArgumentException("connection " + name + ": the statement timeout must be positive");

@@ -35,6 +35,8 @@ public final class ConfigLoader {
   /** Sections whose keys are names chosen by the operator, not fixed fields. */
   private static final Set<String> NAMED_SECTIONS = Set.of("warehouses", "teams");
   private static final java.util.SortedSet<String> WAREHOUSE_FORMATS = new java.util.TreeSet<>(Set.of("duckdb", "postgres", "snowflake", "bigquery", "delta"));
+  /** Formats reached through a JDBC URL; the others take an optional endpoint. */
+  private static final Set<String> JDBC_FORMATS = Set.of("duckdb", "postgres", "snowflake");
   private static final Pattern HOST_PORT = Pattern.compile("[A-Za-z0-9.\\-]+:\\d{1,5}");
   private static final int MAX_CONFIG_BYTES = 1 << 20;
 
@@ -138,9 +140,9 @@ public final class ConfigLoader {
       if (w.format() == null || !WAREHOUSE_FORMATS.contains(w.format())) {
         problems.add(new ConfigProblem(path + ".format", "must be one of " + WAREHOUSE_FORMATS + ", got '" + w.format() + "'"));
       }
-      if (w.url() == null || w.url().isBlank()) {
-        problems.add(new ConfigProblem(path + ".url", "required"));
-      } else if (w.url().contains("password=")) {
+      if ((w.url() == null || w.url().isBlank()) && JDBC_FORMATS.contains(w.format())) {
+        problems.add(new ConfigProblem(path + ".url", "required for " + w.format() + " (a JDBC URL)"));
+      } else if (w.url() != null && w.url().contains("password=")) {
         problems.add(new ConfigProblem(path + ".url", "must not contain a password; use password_env or password_file"));
       }
     });

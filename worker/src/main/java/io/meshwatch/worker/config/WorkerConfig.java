@@ -40,8 +40,18 @@ public record WorkerConfig(
     }
   }
 
-  /** A named warehouse connection; specs refer to it by name in {@code spec.output.connection}. */
-  public record Warehouse(String format, String url, String user, String passwordEnv, String passwordFile, Duration statementTimeout) {}
+  /**
+   * A named warehouse connection; specs refer to it by name in {@code spec.output.connection}.
+   * {@code url} is the JDBC URL (DuckDB, PostgreSQL, Snowflake) or an endpoint override; {@code
+   * properties} carries the format's own settings (e.g. a BigQuery project) — never secrets.
+   */
+  public record Warehouse(
+      String format, String url, String user, String passwordEnv, String passwordFile, Duration statementTimeout,
+      Map<String, String> properties) {
+    public Warehouse {
+      properties = properties == null ? Map.of() : Map.copyOf(properties);
+    }
+  }
 
   /** A team of the directory: where its alerts go and who is in it. */
   public record Team(String slackChannel, List<String> members) {

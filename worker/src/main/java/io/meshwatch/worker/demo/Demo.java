@@ -40,7 +40,7 @@ public final class Demo {
     return new WorkerConfig(
         new WorkerConfig.Temporal("embedded", defaults.temporal().namespace(), defaults.temporal().taskQueue(), 0, defaults.temporal().tls()),
         new WorkerConfig.Store("embedded", null, null, null, "postgres"),
-        Map.of("demo", new WorkerConfig.Warehouse("duckdb", "jdbc:duckdb:" + warehouseFile.toAbsolutePath(), null, null, null, Duration.ofSeconds(60))),
+        Map.of("demo", new WorkerConfig.Warehouse("duckdb", "jdbc:duckdb:" + warehouseFile.toAbsolutePath(), null, null, null, Duration.ofSeconds(60), Map.of())),
         Map.of(),
         new WorkerConfig.Http(httpPort),
         new WorkerConfig.Monitor(pollInterval, 0),

@@ -22,8 +22,8 @@ final class WarehouseWiring {
     List<ConnectionSettings> settings = new ArrayList<>();
     warehouses.forEach((name, w) -> {
       OutputFormat format = OutputFormat.valueOf(w.format().toUpperCase(Locale.ROOT));
-      ConnectionSettings connection = ConnectionSettings.of(name, format, w.url(), w.user(), secrets.secret(w.passwordEnv(), w.passwordFile()));
-      settings.add(w.statementTimeout() == null ? connection : connection.withStatementTimeout(w.statementTimeout()));
+      settings.add(new ConnectionSettings(name, format, w.url(), w.user(), secrets.secret(w.passwordEnv(), w.passwordFile()),
+          w.statementTimeout(), true, w.properties()));
     });
     return new WarehouseActivitiesImpl(WarehouseConnections.fromSettings(settings), policy);
   }
