@@ -209,7 +209,7 @@ public final class FusedScanPlanner {
             + column.get().typeName() + "; scoping by lookback needs a date, a timestamp or ISO date text;"
             + " the scan was not run");
       }
-      return new Scope(dialect.atOrAfterParameter(quoted(column.get())), parameter,
+      return new Scope(dialect.atOrAfterParameter(quoted(column.get()), column.get().family()), parameter,
           "rows of " + table.name().display() + " with " + column.get().name() + " at or after " + parameter
               + " (lookback " + quality.lookback() + ")",
           null);

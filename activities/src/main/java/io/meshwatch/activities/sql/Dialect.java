@@ -1,36 +1,43 @@
 package io.meshwatch.activities.sql;
 
+import io.meshwatch.activities.expr.RowFunction;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
 /**
  * The SQL dialects meshwatch renders. Every dialect-specific spelling lives here, behind exhaustive
- * switches, so adding a dialect (Snowflake, BigQuery) is a compile error at each place that must
- * learn it. Nothing here accepts SQL text from a spec: callers pass names, values and fragments
+ * switches, so adding a dialect is a compile error at each place that must learn it. Nothing here accepts SQL text from a spec: callers pass names, values and fragments
  * that were themselves rendered from meshwatch's own expression tree.
  */
 public enum Dialect {
   DUCKDB,
-  POSTGRES;
+  POSTGRES,
+  SNOWFLAKE;
 
   /** A leading comment on every warehouse statement: a constant, never spec text. */
   public static final String STATEMENT_LABEL = "/* meshwatch */";
+
+  private static final DateTimeFormatter SNOWFLAKE_TIMESTAMP =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSSSSS", Locale.ROOT);
 
   /** An identifier, always quoted so that case and reserved words are kept exactly. */
   public String quoteIdentifier(String name) {
     requireNoNul(name);
     return switch (this) {
-      case DUCKDB, POSTGRES -> "\"" + name.replace("\"", "\"\"") + "\"";
+      case DUCKDB, POSTGRES, SNOWFLAKE -> "\"" + name.replace("\"", "\"\"") + "\"";
     };
   }
 
   /**
    * A string literal. PostgreSQL reads backslashes in plain literals as escapes when
    * {@code standard_conforming_strings} is off, so a value with a backslash is written as an
-   * escape string ({@code E'...'}), whose meaning does not depend on that setting.
+   * escape string ({@code E'...'}), whose meaning does not depend on that setting. Snowflake always
+   * reads backslash escapes in single-quoted literals, so a backslash is doubled.
    */
   public String stringLiteral(String value) {
     requireNoNul(value);
@@ -38,14 +45,20 @@ public enum Dialect {
     return switch (this) {
       case DUCKDB -> "'" + quoted + "'";
       case POSTGRES -> value.indexOf('\\') >= 0 ? "E'" + quoted.replace("\\", "\\\\") + "'" : "'" + quoted + "'";
+      case SNOWFLAKE -> "'" + quoted.replace("\\", "\\\\") + "'";
     };
   }
 
-  /** True when the whole of {@code text} matches {@code regex} (RE2 / POSIX ARE common subset). */
+  /**
+   * True when the whole of {@code text} matches {@code regex} (the subset RE2, PostgreSQL's ARE and
+   * POSIX ERE share). Snowflake's REGEXP_LIKE anchors a pattern at both ends by itself; the explicit
+   * group keeps an alternation whole, and POSIX ERE has no non-capturing group.
+   */
   public String fullMatch(String text, String regex) {
     return switch (this) {
       case DUCKDB -> "regexp_full_match(" + text + ", " + stringLiteral(regex) + ")";
       case POSTGRES -> "(" + text + " ~ " + stringLiteral("^(?:" + regex + ")$") + ")";
+      case SNOWFLAKE -> "REGEXP_LIKE(" + text + ", " + stringLiteral("^(" + regex + ")$") + ")";
     };
   }
 
@@ -54,13 +67,14 @@ public enum Dialect {
     return switch (this) {
       case DUCKDB -> "regexp_matches(" + text + ", " + stringLiteral(regex) + ")";
       case POSTGRES -> "(" + text + " ~ " + stringLiteral(regex) + ")";
+      case SNOWFLAKE -> "(REGEXP_INSTR(" + text + ", " + stringLiteral(regex) + ") > 0)";
     };
   }
 
   /** A value as text, for rules on a column's textual form. */
   public String asText(String value) {
     return switch (this) {
-      case DUCKDB -> "CAST(" + value + " AS VARCHAR)";
+      case DUCKDB, SNOWFLAKE -> "CAST(" + value + " AS VARCHAR)";
       case POSTGRES -> "CAST(" + value + " AS text)";
     };
   }
@@ -69,16 +83,19 @@ public enum Dialect {
   public String countWhere(String condition) {
     return switch (this) {
       case DUCKDB, POSTGRES -> "count(*) FILTER (WHERE " + condition + ")";
+      // COUNT_IF counts the rows where the condition is TRUE, as FILTER does.
+      case SNOWFLAKE -> "COUNT_IF(" + condition + ")";
     };
   }
 
   /**
    * Division with the same meaning everywhere: never integer division, and NULL (not an error) for
-   * a zero divisor, like a comparison with NULL.
+   * a zero divisor, like a comparison with NULL. Snowflake's own DIV0 gives 0 for a zero divisor,
+   * which would turn "no answer" into a measured zero, so it is not used.
    */
   public String divide(String dividend, String divisor) {
     return switch (this) {
-      case DUCKDB -> "(" + dividend + " / NULLIF(" + divisor + ", 0))";
+      case DUCKDB, SNOWFLAKE -> "(" + dividend + " / NULLIF(" + divisor + ", 0))";
       case POSTGRES -> "(CAST(" + dividend + " AS numeric) / NULLIF(" + divisor + ", 0))";
     };
   }
@@ -86,26 +103,29 @@ public enum Dialect {
   /**
    * An integer operand of +, - or *, widened so that the arithmetic cannot overflow where a
    * mathematician would not: PostgreSQL's numeric is exact and unbounded, DuckDB's HUGEINT holds
-   * 128 bits. Without it, {@code qty * 3000000000} would fail the whole fused scan.
+   * 128 bits. Without it, {@code qty * 3000000000} would fail the whole fused scan. Snowflake
+   * stores every integer as NUMBER with up to 38 digits and sizes the result of + and * to fit, so
+   * its operands already reach as far as HUGEINT and stay as they are.
    */
   public String widenInteger(String operand) {
     return switch (this) {
       case DUCKDB -> "CAST(" + operand + " AS HUGEINT)";
       case POSTGRES -> "CAST(" + operand + " AS numeric)";
+      case SNOWFLAKE -> operand;
     };
   }
 
   /** The remainder, NULL for a zero divisor. */
   public String modulo(String dividend, String divisor) {
     return switch (this) {
-      case DUCKDB, POSTGRES -> "(" + dividend + " % NULLIF(" + divisor + ", 0))";
+      case DUCKDB, POSTGRES, SNOWFLAKE -> "(" + dividend + " % NULLIF(" + divisor + ", 0))";
     };
   }
 
   /** {@code round(x, digits)}; PostgreSQL rounds to digits only on numeric, not on double. */
   public String round(String value, int digits) {
     return switch (this) {
-      case DUCKDB -> "round(" + value + ", " + digits + ")";
+      case DUCKDB, SNOWFLAKE -> "round(" + value + ", " + digits + ")";
       case POSTGRES -> "round(CAST(" + value + " AS numeric), " + digits + ")";
     };
   }
@@ -114,14 +134,42 @@ public enum Dialect {
   public String like(String value, String pattern, boolean caseInsensitive) {
     String operator = caseInsensitive ? " ILIKE " : " LIKE ";
     return switch (this) {
-      case DUCKDB, POSTGRES -> "(" + value + operator + stringLiteral(pattern) + " ESCAPE " + stringLiteral("\\") + ")";
+      case DUCKDB, POSTGRES, SNOWFLAKE ->
+          "(" + value + operator + stringLiteral(pattern) + " ESCAPE " + stringLiteral("\\") + ")";
     };
   }
 
-  /** The condition that keeps rows at or after a bound parameter ({@code ?}). */
-  public String atOrAfterParameter(String column) {
+  /**
+   * The name of a row function. PostgreSQL's and DuckDB's {@code least} and {@code greatest} skip
+   * NULL arguments, Snowflake's return NULL when any argument is NULL; its {@code _IGNORE_NULLS}
+   * forms skip them, so a check means the same everywhere.
+   */
+  public String functionName(RowFunction function) {
+    return switch (this) {
+      case DUCKDB, POSTGRES -> function.sqlName();
+      case SNOWFLAKE -> switch (function) {
+        case LEAST -> "least_ignore_nulls";
+        case GREATEST -> "greatest_ignore_nulls";
+        case ABS, ROUND, FLOOR, CEIL, LENGTH, LOWER, UPPER, TRIM, COALESCE, NULLIF -> function.sqlName();
+      };
+    };
+  }
+
+  /**
+   * The condition that keeps rows of a column of {@code family} at or after a bound parameter
+   * ({@code ?}) made by {@link #instantParameter}. The Snowflake driver binds no java.time values,
+   * so the cutoff travels as text and is converted with an explicit format, independent of the
+   * session's input formats.
+   */
+  public String atOrAfterParameter(String column, TypeFamily family) {
     return switch (this) {
       case DUCKDB, POSTGRES -> column + " >= ?";
+      case SNOWFLAKE -> switch (family) {
+        case DATE -> column + " >= TO_DATE(?, 'YYYY-MM-DD')";
+        case TIMESTAMP -> column + " >= TO_TIMESTAMP_NTZ(?, 'YYYY-MM-DD HH24:MI:SS.FF9')";
+        case TIMESTAMP_TZ -> column + " >= TO_TIMESTAMP_TZ(?, 'YYYY-MM-DD HH24:MI:SS.FF9 TZH:TZM')";
+        case STRING, INTEGER, DECIMAL, BOOLEAN, BINARY, OTHER -> column + " >= ?";
+      };
     };
   }
 
@@ -138,6 +186,12 @@ public enum Dialect {
         case TIMESTAMP -> LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
         case TIMESTAMP_TZ -> OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
         case STRING -> LocalDate.ofInstant(instant, ZoneOffset.UTC).toString();
+        case INTEGER, DECIMAL, BOOLEAN, BINARY, OTHER -> null;
+      };
+      case SNOWFLAKE -> switch (family) {
+        case DATE, STRING -> LocalDate.ofInstant(instant, ZoneOffset.UTC).toString();
+        case TIMESTAMP -> SNOWFLAKE_TIMESTAMP.format(LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
+        case TIMESTAMP_TZ -> SNOWFLAKE_TIMESTAMP.format(LocalDateTime.ofInstant(instant, ZoneOffset.UTC)) + " +00:00";
         case INTEGER, DECIMAL, BOOLEAN, BINARY, OTHER -> null;
       };
     };

@@ -88,7 +88,7 @@ public final class ExpressionRenderer {
           ? dialect.round(render(args.get(0)), ((Expr.NumberLiteral) args.get(1)).value().intValueExact())
           : "round(" + render(args.get(0)) + ")";
       case ABS, FLOOR, CEIL, LENGTH, LOWER, UPPER, TRIM, COALESCE, NULLIF, LEAST, GREATEST ->
-          call.function().sqlName() + "(" + args.stream().map(this::render).collect(Collectors.joining(", ")) + ")";
+          dialect.functionName(call.function()) + "(" + args.stream().map(this::render).collect(Collectors.joining(", ")) + ")";
     };
   }
 }

@@ -52,6 +52,17 @@ class ExpressionRendererTest {
   }
 
   @Test
+  void rendersTheSnowflakeDialect() {
+    assertThat(render(Dialect.SNOWFLAKE, "units * 3 - qty > 0 AND round(revenue_usd / units, 2) < -1"))
+        .isEqualTo("((((\"units\" * 3) - \"qty\") > 0) AND (round((\"REVENUE_USD\" / NULLIF(\"units\", 0)), 2) < (-1)))");
+    assertThat(render(Dialect.SNOWFLAKE, "note NOT LIKE 'a\\_%' AND note <> 'it''s' AND greatest(qty, units) > least(qty, 1)"))
+        .isEqualTo("(((NOT (\"note\" LIKE 'a\\\\_%' ESCAPE '\\\\')) AND (\"note\" <> 'it''s'))"
+            + " AND (greatest_ignore_nulls(\"qty\", \"units\") > least_ignore_nulls(\"qty\", 1)))");
+    assertThat(render(Dialect.SNOWFLAKE, "day >= DATE '2024-01-31' AND day < TIMESTAMP '2024-01-31 06:00:00'"))
+        .isEqualTo("((\"day\" >= DATE '2024-01-31') AND (\"day\" < TIMESTAMP '2024-01-31 06:00:00.000000'))");
+  }
+
+  @Test
   void rendersAggregatesAndCase() {
     assertThat(render(Dialect.DUCKDB, "count(DISTINCT qty) <= count(*) AND sum(CASE WHEN qty > 0 THEN 1 ELSE 0 END) > 1"))
         .isEqualTo("((count(DISTINCT \"qty\") <= count(*)) AND (sum((CASE WHEN (\"qty\" > 0) THEN 1 ELSE 0 END)) > 1))");
