@@ -3,6 +3,7 @@ package io.meshwatch.activities.warehouse;
 import io.meshwatch.activities.sql.TableName;
 import io.meshwatch.activities.warehouse.duckdb.DuckDbWarehouseClient;
 import io.meshwatch.activities.warehouse.postgres.PostgresWarehouseClient;
+import io.meshwatch.activities.warehouse.snowflake.SnowflakeWarehouseClient;
 import io.meshwatch.workflows.model.OutputFormat;
 import io.meshwatch.workflows.model.OutputSpec;
 import io.meshwatch.workflows.model.Outcome;
@@ -48,7 +49,8 @@ public final class WarehouseConnections {
     return switch (settings.format()) {
       case DUCKDB -> DuckDbWarehouseClient.open(settings);
       case POSTGRES -> PostgresWarehouseClient.open(settings);
-      case DELTA, SNOWFLAKE, BIGQUERY -> throw new IllegalArgumentException("warehouse connection '"
+      case SNOWFLAKE -> SnowflakeWarehouseClient.open(settings);
+      case DELTA, BIGQUERY -> throw new IllegalArgumentException("warehouse connection '"
           + settings.name() + "': meshwatch cannot read " + settings.format().specName() + " yet");
     };
   }
@@ -63,9 +65,9 @@ public final class WarehouseConnections {
     Registered registered = byName.get(name);
     if (registered == null) {
       return switch (output.format()) {
-        case DUCKDB, POSTGRES -> new WarehouseTarget.Unavailable(Outcome.ERROR,
+        case DUCKDB, POSTGRES, SNOWFLAKE -> new WarehouseTarget.Unavailable(Outcome.ERROR,
             "no warehouse connection named '" + name + "' is configured (format " + output.format().specName() + ")");
-        case DELTA, SNOWFLAKE, BIGQUERY -> new WarehouseTarget.Unavailable(Outcome.NOT_EVALUATED,
+        case DELTA, BIGQUERY -> new WarehouseTarget.Unavailable(Outcome.NOT_EVALUATED,
             "no connection configured for format " + output.format().specName() + ": meshwatch cannot read "
                 + output.format().specName() + " outputs yet");
       };

@@ -34,7 +34,7 @@ class WarehouseConnectionsTest {
 
   @Test
   void formatsWithoutAnAdapterAreNotEvaluatedWithAReason() {
-    for (OutputFormat format : List.of(OutputFormat.DELTA, OutputFormat.SNOWFLAKE, OutputFormat.BIGQUERY)) {
+    for (OutputFormat format : List.of(OutputFormat.DELTA, OutputFormat.BIGQUERY)) {
       assertThat(connections.target(output(format, "lake", "orders")))
           .isEqualTo(new WarehouseTarget.Unavailable(Outcome.NOT_EVALUATED, "no connection configured for format "
               + format.specName() + ": meshwatch cannot read " + format.specName() + " outputs yet"));
@@ -49,6 +49,9 @@ class WarehouseConnectionsTest {
     assertThat(connections.target(output(OutputFormat.POSTGRES, "default", "orders")))
         .isEqualTo(new WarehouseTarget.Unavailable(Outcome.ERROR,
             "warehouse connection 'default' is a duckdb connection, but the product's format is postgres"));
+    assertThat(connections.target(output(OutputFormat.SNOWFLAKE, "warehouse", "orders")))
+        .isEqualTo(new WarehouseTarget.Unavailable(Outcome.ERROR,
+            "no warehouse connection named 'warehouse' is configured (format snowflake)"));
     assertThat(connections.target(output(OutputFormat.DUCKDB, null, null)))
         .isEqualTo(new WarehouseTarget.Unavailable(Outcome.ERROR, "spec.output.table is not set"));
   }
@@ -61,6 +64,16 @@ class WarehouseConnectionsTest {
     assertThatThrownBy(() -> WarehouseConnections.fromSettings(List.of(
         ConnectionSettings.of("lake", OutputFormat.DELTA, "jdbc:none", null, null))))
         .hasMessage("warehouse connection 'lake': meshwatch cannot read delta yet");
+  }
+
+  @Test
+  void buildsASnowflakeClientWithoutConnecting() {
+    WarehouseConnections snowflake = WarehouseConnections.fromSettings(List.of(ConnectionSettings.of("sf",
+        OutputFormat.SNOWFLAKE, "jdbc:snowflake://account.invalid/", "meshwatch", "s3cret")));
+
+    assertThat(snowflake.target(output(OutputFormat.SNOWFLAKE, "sf", "orders")))
+        .isInstanceOfSatisfying(WarehouseTarget.Reachable.class,
+            target -> assertThat(target.client().dialect()).isEqualTo(io.meshwatch.activities.sql.Dialect.SNOWFLAKE));
   }
 
   @Test

@@ -1,0 +1,90 @@
+package io.meshwatch.activities.checks;
+
+import io.meshwatch.activities.expr.ExpressionParser;
+import io.meshwatch.activities.sql.Dialect;
+import io.meshwatch.activities.sql.TableName;
+import io.meshwatch.activities.warehouse.ResolvedTable;
+import io.meshwatch.activities.warehouse.TableColumn;
+import io.meshwatch.workflows.model.CheckPlan;
+import io.meshwatch.workflows.model.ColumnSpec;
+import io.meshwatch.workflows.model.CustomCheckSpec;
+import io.meshwatch.workflows.model.OutputFormat;
+import io.meshwatch.workflows.model.OutputSpec;
+import io.meshwatch.workflows.model.PiiHandling;
+import io.meshwatch.workflows.model.ProductId;
+import io.meshwatch.workflows.model.ProductSpec;
+import io.meshwatch.workflows.model.QualitySpec;
+import io.meshwatch.workflows.model.Severity;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One representative spec for pinning rendered SQL: the reference {@code orders-daily} checks plus
+ * one of each construct a dialect spells differently, scoped by a 3-day lookback on {@code day}.
+ */
+public final class RepresentativeSpec {
+
+  public static final Instant SCHEDULED = Instant.parse("2024-06-10T12:00:00Z");
+
+  private RepresentativeSpec() {}
+
+  public static ProductSpec spec() {
+    List<ColumnSpec> schema = List.of(
+        new ColumnSpec("order_id", "string", false, false, null),
+        new ColumnSpec("customer_id", "string", false, true, PiiHandling.HASHED),
+        new ColumnSpec("email", "string", true, true, PiiHandling.MASKED),
+        new ColumnSpec("ssn", "string", true, true, PiiHandling.REDACTED),
+        new ColumnSpec("card_token", "string", true, true, PiiHandling.TOKENIZED),
+        new ColumnSpec("revenue_usd", "decimal(12,2)", true, false, null),
+        new ColumnSpec("order_count", "integer", true, false, null),
+        new ColumnSpec("day", "date", true, false, null),
+        new ColumnSpec("updated_at", "timestamp", true, false, null));
+    List<CustomCheckSpec> custom = List.of(
+        new CustomCheckSpec("order_count_positive", "order_count > 0", Severity.FAIL, 0),
+        new CustomCheckSpec("revenue_non_negative", "revenue_usd >= 0", Severity.FAIL, 0),
+        new CustomCheckSpec("has_rows", "count(*) > 0", Severity.FAIL, 0),
+        new CustomCheckSpec("revenue_per_order", "revenue_usd / order_count < 1000", Severity.WARN, 0),
+        new CustomCheckSpec("count_in_range", "order_count * 1000 + 1 > 0 AND order_count % 7 <> 3", Severity.FAIL, 0),
+        new CustomCheckSpec("no_test_orders", "order_id NOT LIKE 'test\\_%' AND order_id <> 'it''s a\\b'",
+            Severity.FAIL, 0),
+        new CustomCheckSpec("since_launch", "day >= DATE '2020-01-01'", Severity.FAIL, 0),
+        new CustomCheckSpec("capped", "round(greatest(revenue_usd, 0), 1) < 1000000", Severity.FAIL, 0));
+    OutputSpec output = new OutputSpec(OutputFormat.SNOWFLAKE, null, null, "domain_orders", null, "orders_daily",
+        null, null, null);
+    return new ProductSpec(new ProductId("orders", "orders-daily"), "orders-platform-team", "jane.smith@company.com",
+        "Daily orders", output, schema, new QualitySpec(2.0, 0.999, custom, "updated_at", "day", "3d"), List.of(),
+        null, null, null);
+  }
+
+  /** The fused scan of the spec's checks on {@link #catalogTable} at {@link #SCHEDULED}. */
+  public static ScanPlan plan(Dialect dialect) {
+    ProductSpec spec = spec();
+    return new FusedScanPlanner(new ExpressionParser())
+        .plan(CheckPlan.of(spec), spec.quality(), catalogTable(dialect), dialect, SCHEDULED);
+  }
+
+  /** The table as each warehouse's catalog reports it after an unquoted {@code CREATE TABLE}. */
+  public static ResolvedTable catalogTable(Dialect dialect) {
+    return switch (dialect) {
+      case DUCKDB -> new ResolvedTable(new TableName(null, "main", "orders_daily"), columns(false,
+          "VARCHAR", "DECIMAL(12,2)", "INTEGER", "DATE", "TIMESTAMP"));
+      case POSTGRES -> new ResolvedTable(new TableName(null, "public", "orders_daily"), columns(false,
+          "character varying(200)", "numeric(12,2)", "integer", "date", "timestamp without time zone"));
+      // Snowflake folds unquoted names to upper case; every integer type is NUMBER(38,0).
+      case SNOWFLAKE -> new ResolvedTable(new TableName("DOMAIN_ORDERS", "PUBLIC", "ORDERS_DAILY"), columns(true,
+          "TEXT", "NUMBER(12,2)", "NUMBER(38,0)", "DATE", "TIMESTAMP_NTZ"));
+    };
+  }
+
+  private static List<TableColumn> columns(boolean upper, String text, String decimal, String integer, String date,
+      String timestamp) {
+    List<String[]> named = List.of(
+        new String[] {"order_id", text}, new String[] {"customer_id", text}, new String[] {"email", text},
+        new String[] {"ssn", text}, new String[] {"card_token", text}, new String[] {"revenue_usd", decimal},
+        new String[] {"order_count", integer}, new String[] {"day", date}, new String[] {"updated_at", timestamp});
+    return named.stream()
+        .map(c -> new TableColumn(upper ? c[0].toUpperCase(Locale.ROOT) : c[0], c[1]))
+        .toList();
+  }
+}
