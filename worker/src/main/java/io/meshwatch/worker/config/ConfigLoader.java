@@ -37,6 +37,9 @@ public final class ConfigLoader {
   private static final java.util.SortedSet<String> WAREHOUSE_FORMATS = new java.util.TreeSet<>(Set.of("duckdb", "postgres", "snowflake", "bigquery", "delta"));
   /** Formats reached through a JDBC URL; the others take an optional endpoint. */
   private static final Set<String> JDBC_FORMATS = Set.of("duckdb", "postgres", "snowflake");
+  /** Snowflake driver properties that carry secrets, which belong in password_env or password_file. */
+  private static final Set<String> SNOWFLAKE_SECRET_PROPERTIES = Set.of(
+      "password", "private_key_file_pwd", "private_key_pwd", "privatekey", "private_key_base64", "token", "passcode");
   private static final Pattern HOST_PORT = Pattern.compile("[A-Za-z0-9.\\-]+:\\d{1,5}");
   private static final int MAX_CONFIG_BYTES = 1 << 20;
 
@@ -145,8 +148,38 @@ public final class ConfigLoader {
       } else if (w.url() != null && w.url().contains("password=")) {
         problems.add(new ConfigProblem(path + ".url", "must not contain a password; use password_env or password_file"));
       }
+      if ("snowflake".equals(w.format())) {
+        snowflakeProblems(path, w, problems);
+      }
     });
     return problems;
+  }
+
+  /** Snowflake connections: a Snowflake JDBC URL, a user, no secret among the driver properties, a valid metadata window. */
+  private static void snowflakeProblems(String path, WorkerConfig.Warehouse w, List<ConfigProblem> problems) {
+    if (w.url() != null && !w.url().isBlank() && !w.url().startsWith("jdbc:snowflake://")) {
+      problems.add(new ConfigProblem(path + ".url", "must be a jdbc:snowflake:// URL, such as"
+          + " jdbc:snowflake://ACCOUNT.snowflakecomputing.com/"));
+    }
+    if (w.user() == null || w.user().isBlank()) {
+      problems.add(new ConfigProblem(path + ".user", "required for snowflake"));
+    }
+    for (String key : w.properties().keySet()) {
+      if (SNOWFLAKE_SECRET_PROPERTIES.contains(key.toLowerCase(java.util.Locale.ROOT))) {
+        problems.add(new ConfigProblem(path + ".properties." + key,
+            "must not hold a secret; use password_env or password_file (the key's passphrase with private_key_file)"));
+      }
+    }
+    String maxAge = w.properties().get("metadata_max_age");
+    if (maxAge != null) {
+      try {
+        if (HumanDuration.parse(maxAge).isNegative()) {
+          problems.add(new ConfigProblem(path + ".properties.metadata_max_age", "must not be negative"));
+        }
+      } catch (IllegalArgumentException e) {
+        problems.add(new ConfigProblem(path + ".properties.metadata_max_age", e.getMessage()));
+      }
+    }
   }
 
   /** Reads a secret named by config: from the environment variable, else the file; null when neither is set. */

@@ -92,7 +92,8 @@ public final class MeshwatchRuntime implements AutoCloseable {
     }
     resources.add(store);
 
-    WarehouseActivities warehouseActivities = WarehouseWiring.activities(config.warehouses(), secrets, new FreshnessAssessor());
+    WarehouseActivities warehouseActivities = WarehouseWiring.activities(config.warehouses(), secrets, new FreshnessAssessor(),
+        config.monitor().pollInterval());
 
     temporal = TemporalConnection.open(config.temporal());
     resources.add(temporal);

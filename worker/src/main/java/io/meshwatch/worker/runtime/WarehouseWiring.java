@@ -4,11 +4,15 @@ import io.meshwatch.activities.WarehouseActivitiesImpl;
 import io.meshwatch.activities.freshness.FreshnessPolicy;
 import io.meshwatch.activities.warehouse.ConnectionSettings;
 import io.meshwatch.activities.warehouse.WarehouseConnections;
+import io.meshwatch.activities.warehouse.snowflake.SnowflakeWarehouseClient;
 import io.meshwatch.workflows.activities.WarehouseActivities;
 import io.meshwatch.workflows.model.OutputFormat;
 import io.meshwatch.worker.config.ConfigLoader;
+import io.meshwatch.worker.config.HumanDuration;
 import io.meshwatch.worker.config.WorkerConfig;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,13 +22,28 @@ final class WarehouseWiring {
 
   private WarehouseWiring() {}
 
-  static WarehouseActivities activities(Map<String, WorkerConfig.Warehouse> warehouses, ConfigLoader secrets, FreshnessPolicy policy) {
+  static WarehouseActivities activities(Map<String, WorkerConfig.Warehouse> warehouses, ConfigLoader secrets, FreshnessPolicy policy,
+      Duration pollInterval) {
     List<ConnectionSettings> settings = new ArrayList<>();
     warehouses.forEach((name, w) -> {
       OutputFormat format = OutputFormat.valueOf(w.format().toUpperCase(Locale.ROOT));
+      Map<String, String> properties = format == OutputFormat.SNOWFLAKE ? snowflakeProperties(w.properties(), pollInterval) : w.properties();
       settings.add(new ConnectionSettings(name, format, w.url(), w.user(), secrets.secret(w.passwordEnv(), w.passwordFile()),
-          w.statementTimeout(), true, w.properties()));
+          w.statementTimeout(), true, properties));
     });
     return new WarehouseActivitiesImpl(WarehouseConnections.fromSettings(settings), policy);
+  }
+
+  /**
+   * One Snowflake metadata read serves the probes of every product on the connection for a fifth of
+   * the poll interval unless {@code metadata_max_age} says otherwise: at most about five metadata
+   * queries per poll however many products, and metadata at most that old.
+   */
+  static Map<String, String> snowflakeProperties(Map<String, String> given, Duration pollInterval) {
+    Map<String, String> properties = new HashMap<>(given);
+    String key = SnowflakeWarehouseClient.METADATA_MAX_AGE;
+    Duration maxAge = given.containsKey(key) ? HumanDuration.parse(given.get(key)) : pollInterval.dividedBy(5);
+    properties.put(key, maxAge.toString());
+    return properties;
   }
 }

@@ -118,6 +118,36 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void snowflakeConnectionsNeedASnowflakeUrlAUserAndNoSecretInTheirProperties() throws Exception {
+    Path bad = file("""
+        warehouses:
+          sf:
+            format: snowflake
+            url: jdbc:postgresql://wh/db
+            properties:
+              private_key_file_pwd: hunter2
+              metadata_max_age: soon
+        """);
+    assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(bad))
+        .isInstanceOf(ConfigException.class)
+        .satisfies(e -> assertThat(((ConfigException) e).problems()).extracting(ConfigProblem::path)
+            .containsExactlyInAnyOrder("warehouses.sf.url", "warehouses.sf.user",
+                "warehouses.sf.properties.private_key_file_pwd", "warehouses.sf.properties.metadata_max_age"))
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("hunter2"));
+
+    WorkerConfig good = new ConfigLoader(Map.of()).load(file("""
+        warehouses:
+          sf:
+            format: snowflake
+            url: jdbc:snowflake://acme.snowflakecomputing.com/
+            user: MESHWATCH
+            password_env: SNOWFLAKE_PASSWORD
+            properties: {warehouse: MESHWATCH_WH, role: MESHWATCH_READER, database: ANALYTICS, metadata_max_age: 30s}
+        """));
+    assertThat(good.warehouses().get("sf").properties()).containsEntry("metadata_max_age", "30s");
+  }
+
+  @Test
   void wrongTypesNameTheirPath() throws Exception {
     Path bad = file("monitor:\n  poll_interval: soon\n");
     assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(bad))

@@ -53,6 +53,12 @@ import org.jdbi.v3.core.statement.TemplateEngine;
  */
 public final class SnowflakeWarehouseClient implements WarehouseClient {
 
+  /**
+   * The connection property that sets how long one metadata read serves other products' probes,
+   * as an ISO-8601 duration ({@code PT1M}); zero reads on every probe.
+   */
+  public static final String METADATA_MAX_AGE = SnowflakeDriverProperties.METADATA_MAX_AGE;
+
   /** The tag of the shared metadata query, which serves every product on the connection. */
   static final QueryTag METADATA_TAG = new QueryTag("meshwatch:metadata");
   /** A table no probe asked about for this long (a retired product) leaves the shared query. */
