@@ -117,7 +117,8 @@ public final class MeshwatchRuntime implements AutoCloseable {
     resources.add(() -> {
       // Monitors are durable: an activity cut short here is retried by the next worker.
       factory.shutdown();
-      if (!factory.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS)) {
+      factory.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+      if (!factory.isTerminated()) {
         factory.shutdownNow();
       }
     });
