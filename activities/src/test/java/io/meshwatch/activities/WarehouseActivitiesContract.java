@@ -344,4 +344,28 @@ abstract class WarehouseActivitiesContract {
     assertThat(r.get("custom:escaped_like").violations()).isEqualTo(1L);
     assertThat(r.get("custom:plain_like").violations()).isEqualTo(1L);
   }
+
+  @Test
+  void aLiteralWithAQuoteAndABackslashReachesTheEngineUnchangedInAScopedScanWithALikeCheck() {
+    engine().write(
+        "CREATE TABLE " + table + "_lit (note varchar(40), day date)",
+        "INSERT INTO " + table + "_lit VALUES ('it''s a\\b', DATE '2024-06-09'), ('test_1', DATE '2024-06-09'),"
+            + " ('plain', DATE '2024-06-01')");
+    ProductSpec spec = OrdersFixture.spec(engine().format(), CONNECTION, table + "_lit", new QualitySpec(null, null,
+        List.of(
+            new io.meshwatch.workflows.model.CustomCheckSpec("no_tests", "note NOT LIKE 'test\\_%'",
+                io.meshwatch.workflows.model.Severity.FAIL, 0),
+            new io.meshwatch.workflows.model.CustomCheckSpec("quoted", "note <> 'it''s a\\b'",
+                io.meshwatch.workflows.model.Severity.FAIL, 0)),
+        null, "day", "3d"));
+
+    EvaluateOutput output = activities().evaluate(evaluation(spec, OrdersFixture.SCHEDULED));
+    Map<String, CheckResult> r = byId(output.results());
+
+    assertThat(output.rowsScanned()).isEqualTo(2);
+    assertThat(r.get("custom:no_tests")).extracting(CheckResult::outcome, CheckResult::violations)
+        .containsExactly(Outcome.FAIL, 1L);
+    assertThat(r.get("custom:quoted")).extracting(CheckResult::outcome, CheckResult::violations)
+        .containsExactly(Outcome.FAIL, 1L);
+  }
 }

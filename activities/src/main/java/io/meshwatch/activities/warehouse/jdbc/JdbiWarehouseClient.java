@@ -3,6 +3,7 @@ package io.meshwatch.activities.warehouse.jdbc;
 import io.meshwatch.activities.sql.ScanQuery;
 import io.meshwatch.activities.sql.TableName;
 import io.meshwatch.activities.warehouse.QueryContext;
+import io.meshwatch.activities.warehouse.RenderedSqlParser;
 import io.meshwatch.activities.warehouse.ScanRow;
 import io.meshwatch.activities.warehouse.StatementKind;
 import io.meshwatch.activities.warehouse.WarehouseClient;
@@ -20,7 +21,9 @@ import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.argument.ObjectArgument;
 import org.jdbi.v3.core.result.ResultSetScanner;
 import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.SqlStatements;
 import org.jdbi.v3.core.statement.StatementCustomizer;
+import org.jdbi.v3.core.statement.TemplateEngine;
 
 /**
  * What every warehouse reached through JDBI does the same way: each call opens a handle and runs in
@@ -66,7 +69,10 @@ public abstract class JdbiWarehouseClient implements WarehouseClient {
   @Override
   public final ScanRow scan(ScanQuery scan, QueryContext context) throws WarehouseException {
     return inReadOnlyTransaction(context, handle -> {
-      Query query = handle.createQuery(scan.sql());
+      // The scan is rendered SQL with positional parameters: JDBI's templating and parameter parser
+      // read backslashes as escapes and would change a literal such as 'it''s a\\b'.
+      Query query = handle.createQuery(scan.sql()).configure(SqlStatements.class,
+          statements -> statements.setTemplateEngine(TemplateEngine.NOP).setSqlParser(new RenderedSqlParser()));
       for (int i = 0; i < scan.parameters().size(); i++) {
         query.bind(i, ObjectArgument.of(scan.parameters().get(i)));
       }

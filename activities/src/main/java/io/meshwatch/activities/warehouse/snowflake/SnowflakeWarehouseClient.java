@@ -1,7 +1,6 @@
 package io.meshwatch.activities.warehouse.snowflake;
 
 import io.meshwatch.activities.sql.Dialect;
-import io.meshwatch.activities.sql.ScanQuery;
 import io.meshwatch.activities.sql.TableName;
 import io.meshwatch.activities.sql.TypeFamily;
 import io.meshwatch.activities.warehouse.ConnectionSettings;
@@ -10,27 +9,23 @@ import io.meshwatch.activities.warehouse.QueryContext;
 import io.meshwatch.activities.warehouse.QueryTag;
 import io.meshwatch.activities.warehouse.RenderedSqlParser;
 import io.meshwatch.activities.warehouse.ResolvedTable;
-import io.meshwatch.activities.warehouse.ScanRow;
 import io.meshwatch.activities.warehouse.StatementKind;
 import io.meshwatch.activities.warehouse.TableColumn;
 import io.meshwatch.activities.warehouse.TableProbe;
-import io.meshwatch.activities.warehouse.WarehouseClient;
 import io.meshwatch.activities.warehouse.WarehouseException;
 import io.meshwatch.activities.warehouse.WarehouseFailure;
+import io.meshwatch.activities.warehouse.jdbc.JdbiWarehouseClient;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.JdbiException;
-import org.jdbi.v3.core.argument.ObjectArgument;
 import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.SqlStatements;
 import org.jdbi.v3.core.statement.TemplateEngine;
@@ -46,12 +41,12 @@ import org.jdbi.v3.core.statement.TemplateEngine;
  * {@code MAX(freshness_column)} when one is declared (one query, answered from micro-partition
  * metadata), else LAST_ALTERED, with the same caveat: maintenance moves it without new data.
  *
- * <p>Each call that reads the product's table opens a session whose first statement sets the query
- * tag, the statement timeout and UTC as the session time zone. Snowflake has no read-only
- * transactions: meshwatch only issues SELECT and ALTER SESSION, and its role should hold nothing
- * beyond USAGE and SELECT (see docs/checks.md).
+ * <p>Each call that reads the product's table opens a session (the base's "transaction") whose
+ * first statement sets the query tag, the statement timeout and UTC as the session time zone.
+ * Snowflake has no read-only transactions: meshwatch only issues SELECT and ALTER SESSION, and its
+ * role should hold nothing beyond USAGE and SELECT (see docs/checks.md).
  */
-public final class SnowflakeWarehouseClient implements WarehouseClient {
+public final class SnowflakeWarehouseClient extends JdbiWarehouseClient {
 
   /**
    * The connection property that sets how long one metadata read serves other products' probes,
@@ -65,17 +60,12 @@ public final class SnowflakeWarehouseClient implements WarehouseClient {
   private static final Duration FORGET_AFTER = Duration.ofDays(1);
   private static final String DEFAULT_SCHEMA = "PUBLIC";
 
-  private final String connection;
-  private final Jdbi jdbi;
-  private final Duration statementTimeout;
   private final String defaultDatabase;
   private final String defaultSchema;
   private final SnowflakeMetadataCache metadata;
 
   public SnowflakeWarehouseClient(ConnectionSettings settings, Jdbi jdbi, Clock clock) {
-    this.connection = settings.name();
-    this.jdbi = jdbi;
-    this.statementTimeout = settings.statementTimeout();
+    super("Snowflake", settings.name(), jdbi, settings.statementTimeout());
     this.defaultDatabase = SnowflakeDriverProperties.defaultDatabase(settings);
     this.defaultSchema = SnowflakeDriverProperties.defaultSchema(settings);
     this.metadata = new SnowflakeMetadataCache(this::readMetadata, clock,
@@ -110,35 +100,37 @@ public final class SnowflakeWarehouseClient implements WarehouseClient {
     FreshnessColumn freshness = freshnessColumn == null ? null : FreshnessColumn.resolve(found.table(), freshnessColumn);
     Instant lastUpdated = found.lastUpdated();
     if (freshness != null && freshness.usable()) {
-      lastUpdated = inSession(context.tag(), context, handle -> latest(handle, found.table(), freshness.column(), context));
+      lastUpdated = inReadOnlyTransaction(context, handle -> latest(handle, found.table(), freshness.column(), context));
     }
     return new TableProbe(found.table(), found.dataVersion(), lastUpdated, found.rowCount(),
         freshness == null ? null : freshness.problem());
   }
 
+  /**
+   * Snowflake has no read-only transactions and a SELECT needs none: a JDBC transaction would only
+   * add {@code ALTER SESSION SET AUTOCOMMIT} and {@code ROLLBACK} round trips. Read-only comes
+   * from the role, which holds USAGE and SELECT only.
+   */
   @Override
-  public ScanRow scan(ScanQuery scan, QueryContext context) throws WarehouseException {
-    return inSession(context.tag(), context, handle -> {
-      Query query = handle.createQuery(scan.sql());
-      for (int i = 0; i < scan.parameters().size(); i++) {
-        query.bind(i, ObjectArgument.of(scan.parameters().get(i)));
-      }
-      return execute(query, context, StatementKind.SCAN, rs -> {
-        if (!rs.next()) {
-          throw new IllegalStateException("a fused scan returned no row");
-        }
-        List<Object> values = new ArrayList<>();
-        for (int column = 1; column <= scan.columns(); column++) {
-          values.add(rs.getObject(column));
-        }
-        return new ScanRow(values);
-      });
-    });
+  protected void beginTransaction(Handle handle, QueryContext context) {}
+
+  @Override
+  protected void rollbackTransaction(Handle handle, QueryContext context) {}
+
+  /** One statement opens every session: tag, timeout, and UTC for timestamps without a zone. */
+  @Override
+  protected void setUpTransaction(Handle handle, QueryContext context) {
+    context.tally().record(StatementKind.SESSION);
+    handle.execute(sessionSettings(context.tag()));
   }
 
-  /** The statement that opens every session: tag, timeout, and UTC for timestamps without a zone. */
+  @Override
+  protected WarehouseException classify(SQLException e, boolean timedOut) {
+    return SnowflakeFailures.classify(connection(), e, statementTimeout());
+  }
+
   String sessionSettings(QueryTag tag) {
-    long seconds = Math.max(1, (statementTimeout.toMillis() + 999) / 1000);
+    long seconds = Math.max(1, (statementTimeout().toMillis() + 999) / 1000);
     return "ALTER SESSION SET QUERY_TAG = " + Dialect.SNOWFLAKE.stringLiteral(tag.value())
         + ", STATEMENT_TIMEOUT_IN_SECONDS = " + seconds + ", TIMEZONE = 'UTC'";
   }
@@ -147,41 +139,41 @@ public final class SnowflakeWarehouseClient implements WarehouseClient {
     String database = table.catalog() != null ? table.catalog() : defaultDatabase;
     if (database == null) {
       throw new WarehouseException(WarehouseFailure.TABLE_NOT_FOUND, "table " + table.display()
-          + " names no database: set spec.output.database, or the database property of Snowflake connection '"
-          + connection + "'");
+          + " names no database: set spec.output.database, or the database property of " + described());
     }
     String schema = table.schema() != null ? table.schema() : defaultSchema != null ? defaultSchema : DEFAULT_SCHEMA;
     return new TableKey(SnowflakeNames.database(database), schema, table.table());
   }
 
   /**
-   * The metadata of {@code tables} in one query. A database that does not exist (or is not
-   * granted) fails the whole statement, so then each database is read alone and only the missing
-   * one's tables are reported missing.
+   * The metadata of {@code tables} in one query, in a session tagged {@link #METADATA_TAG} since it
+   * serves every product. A database that does not exist (or is not granted) fails the whole
+   * statement, so then each database is read alone and only the missing one's tables are missing.
    */
   private Map<TableKey, TableLookup> readMetadata(Set<TableKey> tables, QueryContext context)
       throws WarehouseException {
     MetadataQuery query = MetadataQuery.of(tables);
-    return inSession(METADATA_TAG, context, handle -> {
+    QueryContext shared = new QueryContext(METADATA_TAG, context.tally());
+    return inReadOnlyTransaction(shared, handle -> {
       try {
-        return query.read(catalogRows(handle, query, context), connection);
+        return query.read(catalogRows(handle, query, shared), connection());
       } catch (WarehouseException e) {
         if (e.failure() != WarehouseFailure.TABLE_NOT_FOUND) {
           throw e;
         }
         if (query.tablesByDatabase().size() == 1) {
-          return query.databaseMissing(query.tablesByDatabase().keySet().iterator().next(), connection);
+          return query.databaseMissing(query.tablesByDatabase().keySet().iterator().next(), connection());
         }
         Map<TableKey, TableLookup> result = new LinkedHashMap<>();
         for (String database : query.tablesByDatabase().keySet()) {
           MetadataQuery one = query.only(database);
           try {
-            result.putAll(one.read(catalogRows(handle, one, context), connection));
+            result.putAll(one.read(catalogRows(handle, one, shared), connection()));
           } catch (WarehouseException missing) {
             if (missing.failure() != WarehouseFailure.TABLE_NOT_FOUND) {
               throw missing;
             }
-            result.putAll(query.databaseMissing(database, connection));
+            result.putAll(query.databaseMissing(database, connection()));
           }
         }
         return result;
@@ -195,15 +187,9 @@ public final class SnowflakeWarehouseClient implements WarehouseClient {
     for (int i = 0; i < metadataQuery.parameters().size(); i++) {
       query.bind(i, metadataQuery.parameters().get(i));
     }
-    return execute(query, context, StatementKind.METADATA, rs -> {
-      List<CatalogRow> rows = new ArrayList<>();
-      while (rs.next()) {
-        rows.add(new CatalogRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-            epochNanos(rs, 5), nullableLong(rs, 6), nullableLong(rs, 7), rs.getString(8), rs.getString(9),
-            nullableInt(rs, 10), nullableInt(rs, 11), nullableInt(rs, 12)));
-      }
-      return rows;
-    });
+    return allRows(query, context, StatementKind.METADATA, rs -> new CatalogRow(rs.getString(1), rs.getString(2),
+        rs.getString(3), rs.getString(4), epochNanos(rs, 5), nullableLong(rs, 6), nullableLong(rs, 7),
+        rs.getString(8), rs.getString(9), nullableInt(rs, 10), nullableInt(rs, 11), nullableInt(rs, 12)));
   }
 
   /**
@@ -216,44 +202,7 @@ public final class SnowflakeWarehouseClient implements WarehouseClient {
     String instant = column.family() == TypeFamily.DATE ? "CAST(" + max + " AS TIMESTAMP_NTZ)" : max;
     Query query = handle.createQuery(Dialect.STATEMENT_LABEL + " SELECT DATE_PART(EPOCH_NANOSECOND, " + instant
         + ") FROM " + dialect().tableName(table.name()));
-    return execute(query, context, StatementKind.METADATA, rs -> rs.next() ? epochNanos(rs, 1) : null);
-  }
-
-  private <T> T execute(Query query, QueryContext context, StatementKind kind, ResultReader<T> reader)
-      throws WarehouseException {
-    context.tally().record(kind);
-    try {
-      return query.scanResultSet((supplier, ctx) -> reader.read(supplier.get()));
-    } catch (JdbiException e) {
-      throw failure(e);
-    }
-  }
-
-  /** Runs {@code work} in one session tagged {@code tag}; package-private so tests can look inside. */
-  <T> T inSession(QueryTag tag, QueryContext context, Work<T> work) throws WarehouseException {
-    Handle handle;
-    try {
-      handle = jdbi.open();
-    } catch (JdbiException e) {
-      throw failure(e);
-    }
-    try (handle) {
-      context.tally().record(StatementKind.SESSION);
-      handle.execute(sessionSettings(tag));
-      return work.run(handle);
-    } catch (JdbiException e) {
-      throw failure(e);
-    }
-  }
-
-  private WarehouseException failure(JdbiException e) {
-    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-      if (cause instanceof SQLException sql) {
-        return SnowflakeFailures.classify(connection, sql, statementTimeout);
-      }
-    }
-    return new WarehouseException(WarehouseFailure.QUERY_ERROR,
-        "Snowflake connection '" + connection + "' failed (" + e.getClass().getSimpleName() + ")");
+    return firstRow(query, context, StatementKind.METADATA, rs -> epochNanos(rs, 1));
   }
 
   private static Instant epochNanos(ResultSet rs, int column) throws SQLException {
@@ -270,15 +219,5 @@ public final class SnowflakeWarehouseClient implements WarehouseClient {
   private static Integer nullableInt(ResultSet rs, int column) throws SQLException {
     int value = rs.getInt(column);
     return rs.wasNull() ? null : value;
-  }
-
-  @FunctionalInterface
-  interface Work<T> {
-    T run(Handle handle) throws WarehouseException;
-  }
-
-  @FunctionalInterface
-  private interface ResultReader<T> {
-    T read(ResultSet rs) throws SQLException;
   }
 }

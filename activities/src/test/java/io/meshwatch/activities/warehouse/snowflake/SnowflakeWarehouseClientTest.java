@@ -48,11 +48,11 @@ class SnowflakeWarehouseClientTest {
   }
 
   @Test
-  void aSessionStartsWithItsSettingsAndEndsWithALogout() throws Exception {
+  void aSessionStartsWithItsSettingsSendsNoTransactionStatementsAndEndsWithALogout() throws Exception {
     StatementTally tally = new StatementTally();
 
-    String tag = client("s3cret", Map.of()).inSession(new QueryTag("meshwatch:orders/orders-daily"),
-        new QueryContext(new QueryTag("unused"), tally), handle -> "done");
+    String tag = client("s3cret", Map.of()).inReadOnlyTransaction(
+        new QueryContext(new QueryTag("meshwatch:orders/orders-daily"), tally), handle -> "done");
 
     assertThat(tag).isEqualTo("done");
     assertThat(server.sql()).containsExactly("ALTER SESSION SET QUERY_TAG = 'meshwatch:orders/orders-daily',"
@@ -72,7 +72,7 @@ class SnowflakeWarehouseClientTest {
         + "\n-----END PRIVATE KEY-----\n");
     server.acceptKeyPair("meshwatch", keys.getPublic());
 
-    client(null, Map.of("private_key_file", keyFile.toString())).inSession(new QueryTag("meshwatch:a/b"),
+    client(null, Map.of("private_key_file", keyFile.toString())).inReadOnlyTransaction(
         new QueryContext(new QueryTag("meshwatch:a/b"), new StatementTally()), handle -> null);
 
     assertThat(server.logins()).singleElement().satisfies(login -> {
