@@ -8,14 +8,12 @@ import io.meshwatch.workflows.model.OutputFormat;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import org.jdbi.v3.core.Jdbi;
 
 /** A DuckDB database file; meshwatch opens it read-only, the writer opens and closes it around writes. */
-final class DuckDbEngine implements WarehouseEngine {
+final class DuckDbEngine extends JdbcWarehouseEngine {
 
   private final Path file;
 
@@ -48,31 +46,12 @@ final class DuckDbEngine implements WarehouseEngine {
   }
 
   @Override
-  public void write(String... statements) {
-    try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + file);
-        Statement statement = connection.createStatement()) {
-      for (String sql : statements) {
-        statement.execute(sql);
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  @Override
   public void writeAndPublishStatistics(String... statements) {
     write(statements);
   }
 
   @Override
-  public Object selectOne(String sql) {
-    try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + file);
-        Statement statement = connection.createStatement();
-        ResultSet rs = statement.executeQuery(sql)) {
-      rs.next();
-      return rs.getObject(1);
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
+  Connection writer() throws SQLException {
+    return DriverManager.getConnection("jdbc:duckdb:" + file);
   }
 }

@@ -7,14 +7,12 @@ import io.meshwatch.activities.warehouse.WarehouseClient;
 import io.meshwatch.activities.warehouse.postgres.PostgresWarehouseClient;
 import io.meshwatch.workflows.model.OutputFormat;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import org.jdbi.v3.core.Jdbi;
 
 /** The shared embedded PostgreSQL, reached through a real JDBC URL as a worker would. */
-final class PostgresEngine implements WarehouseEngine {
+final class PostgresEngine extends JdbcWarehouseEngine {
 
   @Override
   public OutputFormat format() {
@@ -43,15 +41,8 @@ final class PostgresEngine implements WarehouseEngine {
   }
 
   @Override
-  public void write(String... statements) {
-    try (Connection connection = SharedPostgres.dataSource().getConnection();
-        Statement statement = connection.createStatement()) {
-      for (String sql : statements) {
-        statement.execute(sql);
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
+  Connection writer() throws SQLException {
+    return SharedPostgres.dataSource().getConnection();
   }
 
   /**
@@ -64,17 +55,5 @@ final class PostgresEngine implements WarehouseEngine {
     String[] all = java.util.Arrays.copyOf(statements, statements.length + 1);
     all[statements.length] = "SELECT pg_stat_force_next_flush()";
     write(all);
-  }
-
-  @Override
-  public Object selectOne(String sql) {
-    try (Connection connection = SharedPostgres.dataSource().getConnection();
-        Statement statement = connection.createStatement();
-        ResultSet rs = statement.executeQuery(sql)) {
-      rs.next();
-      return rs.getObject(1);
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -1,5 +1,6 @@
 package io.meshwatch.activities.warehouse.duckdb;
 
+import io.meshwatch.activities.warehouse.jdbc.JdbiWarehouseClient;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -9,14 +10,13 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jdbi.v3.core.statement.StatementContext;
-import org.jdbi.v3.core.statement.StatementCustomizer;
 
 /**
  * A statement timeout with millisecond precision: cancels the statement when it runs past the
  * deadline. DuckDB has no server-side statement timeout, and JDBC's {@code setQueryTimeout} counts
  * whole seconds. {@link #fired()} tells a cancellation by the deadline from other interruptions.
  */
-final class CancelAfter implements StatementCustomizer {
+final class CancelAfter implements JdbiWarehouseClient.Deadline {
 
   private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(runnable -> {
     Thread thread = new Thread(runnable, "meshwatch-duckdb-statement-timeout");
@@ -50,13 +50,15 @@ final class CancelAfter implements StatementCustomizer {
   }
 
   /** Stops the timer; also called when execution failed, which skips {@link #afterExecution}. */
-  void stop() {
+  @Override
+  public void stop() {
     if (pending != null) {
       pending.cancel(false);
     }
   }
 
-  boolean fired() {
+  @Override
+  public boolean fired() {
     return fired.get();
   }
 }

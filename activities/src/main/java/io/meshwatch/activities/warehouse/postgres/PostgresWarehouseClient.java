@@ -1,30 +1,24 @@
 package io.meshwatch.activities.warehouse.postgres;
 
 import io.meshwatch.activities.sql.Dialect;
-import io.meshwatch.activities.sql.ScanQuery;
 import io.meshwatch.activities.sql.TableName;
 import io.meshwatch.activities.warehouse.ConnectionSettings;
 import io.meshwatch.activities.warehouse.FreshnessColumn;
 import io.meshwatch.activities.warehouse.QueryContext;
 import io.meshwatch.activities.warehouse.ResolvedTable;
-import io.meshwatch.activities.warehouse.ScanRow;
 import io.meshwatch.activities.warehouse.StatementKind;
 import io.meshwatch.activities.warehouse.TableColumn;
 import io.meshwatch.activities.warehouse.TableProbe;
-import io.meshwatch.activities.warehouse.WarehouseClient;
 import io.meshwatch.activities.warehouse.WarehouseException;
 import io.meshwatch.activities.warehouse.WarehouseFailure;
-import java.sql.ResultSet;
+import io.meshwatch.activities.warehouse.jdbc.JdbiWarehouseClient;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.JdbiException;
-import org.jdbi.v3.core.argument.ObjectArgument;
 import org.jdbi.v3.core.statement.Query;
 
 /**
@@ -41,16 +35,10 @@ import org.jdbi.v3.core.statement.Query;
  * point meshwatch at the primary; a reset of statistics changes the version without a data change
  * (one extra scan, never a missed change). A view has no counters: its version is null.
  */
-public final class PostgresWarehouseClient implements WarehouseClient {
-
-  private final String connection;
-  private final Jdbi jdbi;
-  private final Duration statementTimeout;
+public final class PostgresWarehouseClient extends JdbiWarehouseClient {
 
   public PostgresWarehouseClient(String connection, Jdbi jdbi, Duration statementTimeout) {
-    this.connection = connection;
-    this.jdbi = jdbi;
-    this.statementTimeout = statementTimeout;
+    super("PostgreSQL", connection, jdbi, statementTimeout);
   }
 
   public static PostgresWarehouseClient open(ConnectionSettings settings) {
@@ -116,7 +104,7 @@ public final class PostgresWarehouseClient implements WarehouseClient {
           JOIN pg_class c ON c.oid = l.relid
           LEFT JOIN pg_stat_user_tables s ON s.relid = l.relid""")
           .bind("oid", relation.oid());
-      Object[] row = execute(query, context, StatementKind.METADATA, rs -> new Object[] {
+      Object[] row = firstRow(query, context, StatementKind.METADATA, rs -> new Object[] {
           readMax ? rs.getObject(1, freshness.javaType()) : null,
           rs.getString(2),
           rs.getLong(3),
@@ -129,23 +117,6 @@ public final class PostgresWarehouseClient implements WarehouseClient {
           : null;
       return new TableProbe(relation.table(), version, lastUpdated, (Long) row[3],
           freshness == null ? null : freshness.problem());
-    });
-  }
-
-  @Override
-  public ScanRow scan(ScanQuery scan, QueryContext context) throws WarehouseException {
-    return inReadOnlyTransaction(context, handle -> {
-      Query query = handle.createQuery(scan.sql());
-      for (int i = 0; i < scan.parameters().size(); i++) {
-        query.bind(i, ObjectArgument.of(scan.parameters().get(i)));
-      }
-      return execute(query, context, StatementKind.SCAN, rs -> {
-        List<Object> values = new ArrayList<>();
-        for (int column = 1; column <= scan.columns(); column++) {
-          values.add(rs.getObject(column));
-        }
-        return new ScanRow(values);
-      });
     });
   }
 
@@ -165,24 +136,16 @@ public final class PostgresWarehouseClient implements WarehouseClient {
         ORDER BY a.attnum""")
         .bind("schema", table.schema())
         .bind("table", table.table());
-    List<Object[]> rows = execute(query, context, StatementKind.METADATA, rs -> {
-      List<Object[]> all = new ArrayList<>();
-      do {
-        all.add(new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-            rs.getString(6)});
-      } while (rs.next());
-      return all;
-    });
-    if (rows == null) {
-      throw new WarehouseException(WarehouseFailure.TABLE_NOT_FOUND,
-          "table " + table.display() + " does not exist in PostgreSQL connection '" + connection + "'");
+    List<Object[]> rows = allRows(query, context, StatementKind.METADATA, rs -> new Object[] {
+        rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)});
+    if (rows.isEmpty()) {
+      throw tableNotFound(table);
     }
     Object[] first = rows.get(0);
     String database = (String) first[3];
     if (table.catalog() != null && !table.catalog().equals(database)) {
       throw new WarehouseException(WarehouseFailure.TABLE_NOT_FOUND,
-          "PostgreSQL connection '" + connection + "' is to database " + database + ", but the spec names database "
-              + table.catalog());
+          described() + " is to database " + database + ", but the spec names database " + table.catalog());
     }
     List<TableColumn> columns = rows.stream()
         .filter(r -> r[4] != null)
@@ -193,74 +156,26 @@ public final class PostgresWarehouseClient implements WarehouseClient {
         new ResolvedTable(new TableName(null, (String) first[1], (String) first[2]), columns));
   }
 
-  /** Reads the first row with {@code reader}, or returns null when there is none. */
-  private <T> T execute(Query query, QueryContext context, StatementKind kind, RowReader<T> reader)
-      throws WarehouseException {
-    context.tally().record(kind);
-    try {
-      return query.scanResultSet((supplier, ctx) -> {
-        ResultSet rs = supplier.get();
-        return rs.next() ? reader.read(rs) : null;
-      });
-    } catch (JdbiException e) {
-      throw failure(e);
-    }
+  /**
+   * Read-only, the query tag as {@code application_name} and the statement timeout, all local to
+   * the transaction and the last two as bound values.
+   */
+  @Override
+  protected void setUpTransaction(Handle handle, QueryContext context) {
+    context.tally().record(StatementKind.SESSION);
+    handle.execute("SET TRANSACTION READ ONLY");
+    context.tally().record(StatementKind.SESSION);
+    handle.createQuery("SELECT set_config('application_name', :tag, true) AS tag, "
+            + "set_config('statement_timeout', :timeout, true) AS timeout")
+        .bind("tag", context.tag().value())
+        .bind("timeout", Long.toString(statementTimeout().toMillis()))
+        .map((rs, ctx) -> rs.getString(1))
+        .one();
   }
 
-  /** Runs {@code work} in one read-only transaction; package-private so tests can look inside. */
-  <T> T inReadOnlyTransaction(QueryContext context, Work<T> work) throws WarehouseException {
-    Handle handle;
-    try {
-      handle = jdbi.open();
-    } catch (JdbiException e) {
-      throw failure(e);
-    }
-    try (handle) {
-      handle.begin();
-      try {
-        context.tally().record(StatementKind.SESSION);
-        handle.execute("SET TRANSACTION READ ONLY");
-        context.tally().record(StatementKind.SESSION);
-        handle.createQuery("SELECT set_config('application_name', :tag, true) AS tag, "
-                + "set_config('statement_timeout', :timeout, true) AS timeout")
-            .bind("tag", context.tag().value())
-            .bind("timeout", Long.toString(statementTimeout.toMillis()))
-            .map((rs, ctx) -> rs.getString(1))
-            .one();
-        return work.run(handle);
-      } finally {
-        rollback(handle);
-      }
-    } catch (JdbiException e) {
-      throw failure(e);
-    }
-  }
-
-  private static void rollback(Handle handle) {
-    try {
-      handle.rollback();
-    } catch (JdbiException connectionGone) {
-      // Closing the connection discards the transaction; the original failure is the one to report.
-    }
-  }
-
-  private WarehouseException failure(JdbiException e) {
-    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-      if (cause instanceof SQLException sql) {
-        return PostgresFailures.classify(connection, sql, statementTimeout);
-      }
-    }
-    return new WarehouseException(WarehouseFailure.QUERY_ERROR,
-        "PostgreSQL connection '" + connection + "' failed (" + e.getClass().getSimpleName() + ")");
-  }
-
-  @FunctionalInterface
-  interface Work<T> {
-    T run(Handle handle) throws WarehouseException;
-  }
-
-  @FunctionalInterface
-  private interface RowReader<T> {
-    T read(ResultSet rs) throws SQLException;
+  @Override
+  protected WarehouseException classify(SQLException e, boolean timedOut) {
+    // The server enforces the statement timeout, so no deadline of meshwatch's own ever fires.
+    return PostgresFailures.classify(connection(), e, statementTimeout());
   }
 }
