@@ -66,12 +66,13 @@ public final class WarehouseActivitiesImpl implements WarehouseActivities {
         try {
           TableProbe probe = reachable.client().probe(reachable.table(), spec.quality().freshnessColumn(),
               new QueryContext(QueryTag.of(spec.id()), tally));
+          String version = SchemaFingerprint.versionWithSchema(probe.dataVersion(), probe.table());
           if (probe.freshnessProblem() != null) {
-            yield new ProbeOutput(probe.dataVersion(), FreshnessAssessment.error(probe.freshnessProblem()));
+            yield new ProbeOutput(version, FreshnessAssessment.error(probe.freshnessProblem()));
           }
           FreshnessFacts facts = new FreshnessFacts(spec, input.now(), probe.lastUpdated(),
               history(input.observedUpdates(), probe.lastUpdated()));
-          yield new ProbeOutput(probe.dataVersion(), policy.assess(facts));
+          yield new ProbeOutput(version, policy.assess(facts));
         } catch (WarehouseException e) {
           yield new ProbeOutput(null, FreshnessAssessment.error(e.getMessage()));
         }

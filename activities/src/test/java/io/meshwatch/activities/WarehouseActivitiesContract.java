@@ -297,6 +297,21 @@ abstract class WarehouseActivitiesContract {
     assertThat(after.freshness().lastUpdated()).isEqualTo(Instant.parse("2024-06-11T06:00:00Z"));
   }
 
+  @Test
+  void theDataVersionChangesWhenAColumnIsDroppedThoughNoRowChanged() {
+    WarehouseActivitiesImpl activities = activities();
+    ProductSpec spec = unscopedSpec();
+    String before = activities.probe(new ProbeInput(spec, OrdersFixture.SCHEDULED, List.of())).dataVersion();
+
+    // Neither engine's data token moves on a dropped column (no row changes, no table rewrite): the
+    // schema folded into the version is what makes the monitor evaluate again.
+    engine().write("ALTER TABLE " + table + " DROP COLUMN email");
+
+    String after = activities.probe(new ProbeInput(spec, OrdersFixture.SCHEDULED, List.of())).dataVersion();
+    assertThat(after).isNotNull().isNotEqualTo(before);
+    assertThat(after.substring(0, after.indexOf('#'))).isEqualTo(before.substring(0, before.indexOf('#')));
+  }
+
   /** Probes until the version moves, for engines whose change counters lag a moment behind writes. */
   ProbeOutput awaitNewVersion(WarehouseActivitiesImpl activities, ProductSpec spec, String old)
       throws InterruptedException {
