@@ -70,20 +70,24 @@ final class SnowflakeMetadataCache {
       lastAsked.values().removeIf(asked -> asked.isBefore(now.minus(forgetAfter)));
       lastAsked.putIfAbsent(table, now);
       Set<TableKey> tables = Set.copyOf(lastAsked.keySet());
-      lastReadAt = now;
-      lastCovered = tables;
+      // Only a read that ended, with an answer or an expected failure, is shared; a defect is not.
       try {
-        lastRead = source.read(tables, context);
-        lastFailure = null;
+        share(now, tables, source.read(tables, context), null);
       } catch (WarehouseException e) {
-        lastRead = Map.of();
-        lastFailure = e;
+        share(now, tables, Map.of(), e);
         throw e;
       }
       return found(lastRead.get(table));
     } finally {
       lock.unlock();
     }
+  }
+
+  private void share(Instant at, Set<TableKey> covered, Map<TableKey, TableLookup> read, WarehouseException failure) {
+    lastReadAt = at;
+    lastCovered = covered;
+    lastRead = read;
+    lastFailure = failure;
   }
 
   private static TableMetadata found(TableLookup lookup) throws WarehouseException {
