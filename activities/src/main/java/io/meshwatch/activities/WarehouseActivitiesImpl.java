@@ -71,7 +71,7 @@ public final class WarehouseActivitiesImpl implements WarehouseActivities {
             yield new ProbeOutput(version, FreshnessAssessment.error(probe.freshnessProblem()));
           }
           FreshnessFacts facts = new FreshnessFacts(spec, input.now(), probe.lastUpdated(),
-              history(input.observedUpdates(), probe.lastUpdated()));
+              history(input.observedUpdates(), probe.updateHistory(), probe.lastUpdated()));
           yield new ProbeOutput(version, policy.assess(facts));
         } catch (WarehouseException e) {
           yield new ProbeOutput(null, FreshnessAssessment.error(e.getMessage()));
@@ -129,7 +129,7 @@ public final class WarehouseActivitiesImpl implements WarehouseActivities {
       return new Measured(results, 0);
     }
     try {
-      ScanRow row = target.client().scan(plan.query(), context);
+      ScanRow row = target.client().measure(table, plan, context);
       results.addAll(ScanResults.interpret(plan, row));
       return new Measured(results, row.count(0));
     } catch (WarehouseException e) {
@@ -148,11 +148,12 @@ public final class WarehouseActivitiesImpl implements WarehouseActivities {
   }
 
   /**
-   * The update history the policy judges from: the instants the monitor has observed, plus the
-   * last update just read, distinct and oldest first.
+   * The update history the policy judges from: the instants the monitor has observed, those the
+   * warehouse keeps itself (Delta's log), and the last update just read, distinct and oldest first.
    */
-  private static List<Instant> history(List<Instant> observed, Instant lastUpdated) {
+  private static List<Instant> history(List<Instant> observed, List<Instant> kept, Instant lastUpdated) {
     TreeSet<Instant> all = new TreeSet<>(observed);
+    all.addAll(kept);
     if (lastUpdated != null) {
       all.add(lastUpdated);
     }

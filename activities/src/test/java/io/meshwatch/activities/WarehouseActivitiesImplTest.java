@@ -22,7 +22,7 @@ class WarehouseActivitiesImplTest {
 
   @Test
   void aFormatWithoutAnAdapterIsNotEvaluatedRatherThanACrash() {
-    ProductSpec spec = OrdersFixture.spec(OutputFormat.DELTA, null, "orders_daily",
+    ProductSpec spec = OrdersFixture.spec(OutputFormat.BIGQUERY, null, "orders_daily",
         OrdersFixture.quality("updated_at", null, null));
 
     EvaluateOutput evaluated = activities.evaluate(new EvaluateInput(spec, OrdersFixture.SCHEDULED, null));
@@ -30,13 +30,13 @@ class WarehouseActivitiesImplTest {
 
     assertThat(evaluated.results()).hasSize(16).allSatisfy(result -> {
       assertThat(result.outcome()).isEqualTo(Outcome.NOT_EVALUATED);
-      assertThat(result.message()).startsWith("no connection configured for format delta");
+      assertThat(result.message()).startsWith("no connection configured for format bigquery");
     });
     assertThat(evaluated.results()).extracting(CheckResult::checkId).first().isEqualTo("schema");
     assertThat(evaluated.queries()).isZero();
     assertThat(probed.dataVersion()).isNull();
     assertThat(probed.freshness().outcome()).isEqualTo(Outcome.NOT_EVALUATED);
-    assertThat(probed.freshness().reason()).startsWith("no connection configured for format delta");
+    assertThat(probed.freshness().reason()).startsWith("no connection configured for format bigquery");
     assertThat(policy.seen).isEmpty();
   }
 

@@ -182,7 +182,7 @@ public final class FusedScanPlanner {
         sql.append(" WHERE ").append(scope.condition());
         parameters.add(scope.parameter());
       }
-      ScanQuery query = new ScanQuery(sql.toString(), parameters, selectList.size());
+      ScanQuery query = new ScanQuery(sql.toString(), parameters, selectList.size(), table.name());
       return new ScanPlan(query, measurements, settled, scope.description());
     }
 

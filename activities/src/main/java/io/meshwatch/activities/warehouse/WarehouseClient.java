@@ -1,5 +1,6 @@
 package io.meshwatch.activities.warehouse;
 
+import io.meshwatch.activities.checks.ScanPlan;
 import io.meshwatch.activities.sql.Dialect;
 import io.meshwatch.activities.sql.ScanQuery;
 import io.meshwatch.activities.sql.TableName;
@@ -26,4 +27,14 @@ public interface WarehouseClient {
 
   /** Runs one fused scan and returns its single row. */
   ScanRow scan(ScanQuery query, QueryContext context) throws WarehouseException;
+
+  /**
+   * The values of a plan's measurements, in the row shape of its query. Runs the plan's one fused
+   * scan; an adapter whose metadata can answer measurements exactly (Delta's file statistics)
+   * answers from it and reads the data only when it cannot. {@code table} is what {@link #columns}
+   * returned and the plan was made against.
+   */
+  default ScanRow measure(ResolvedTable table, ScanPlan plan, QueryContext context) throws WarehouseException {
+    return scan(plan.query(), context);
+  }
 }

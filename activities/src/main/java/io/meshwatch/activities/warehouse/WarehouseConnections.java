@@ -1,6 +1,7 @@
 package io.meshwatch.activities.warehouse;
 
 import io.meshwatch.activities.sql.TableName;
+import io.meshwatch.activities.warehouse.delta.DeltaWarehouseClient;
 import io.meshwatch.activities.warehouse.duckdb.DuckDbWarehouseClient;
 import io.meshwatch.activities.warehouse.postgres.PostgresWarehouseClient;
 import io.meshwatch.activities.warehouse.snowflake.SnowflakeWarehouseClient;
@@ -15,7 +16,11 @@ import java.util.Optional;
 
 /**
  * The named warehouse connections of worker config (connection name → client). A product's
- * {@code spec.output.connection} picks one, {@code "default"} when absent.
+ * {@code spec.output.connection} picks one, {@code "default"} when absent. A Delta product without a
+ * {@code connection} needs none configured: when no Delta connection is named {@code "default"}, its
+ * table is read with a built-in one (Hadoop's defaults, DuckDB's defaults, the default statement
+ * timeout), which serves local paths and {@code file://} locations — and object stores whose
+ * credentials come from the environment.
  */
 public final class WarehouseConnections {
 
@@ -29,6 +34,7 @@ public final class WarehouseConnections {
   }
 
   private final Map<String, Registered> byName = new LinkedHashMap<>();
+  private Registered builtInDelta;
 
   public WarehouseConnections(List<Registered> connections) {
     for (Registered connection : connections) {
@@ -50,7 +56,8 @@ public final class WarehouseConnections {
       case DUCKDB -> DuckDbWarehouseClient.open(settings);
       case POSTGRES -> PostgresWarehouseClient.open(settings);
       case SNOWFLAKE -> SnowflakeWarehouseClient.open(settings);
-      case DELTA, BIGQUERY -> throw new IllegalArgumentException("warehouse connection '"
+      case DELTA -> DeltaWarehouseClient.open(settings);
+      case BIGQUERY -> throw new IllegalArgumentException("warehouse connection '"
           + settings.name() + "': meshwatch cannot read " + settings.format().specName() + " yet");
     };
   }
@@ -63,11 +70,15 @@ public final class WarehouseConnections {
   public WarehouseTarget target(OutputSpec output) {
     String name = output.connectionOrDefault();
     Registered registered = byName.get(name);
+    if (output.format() == OutputFormat.DELTA && output.connection() == null
+        && (registered == null || registered.format() != OutputFormat.DELTA)) {
+      registered = builtInDelta();
+    }
     if (registered == null) {
       return switch (output.format()) {
-        case DUCKDB, POSTGRES, SNOWFLAKE -> new WarehouseTarget.Unavailable(Outcome.ERROR,
+        case DUCKDB, POSTGRES, DELTA, SNOWFLAKE -> new WarehouseTarget.Unavailable(Outcome.ERROR,
             "no warehouse connection named '" + name + "' is configured (format " + output.format().specName() + ")");
-        case DELTA, BIGQUERY -> new WarehouseTarget.Unavailable(Outcome.NOT_EVALUATED,
+        case BIGQUERY -> new WarehouseTarget.Unavailable(Outcome.NOT_EVALUATED,
             "no connection configured for format " + output.format().specName() + ": meshwatch cannot read "
                 + output.format().specName() + " outputs yet");
       };
@@ -76,10 +87,26 @@ public final class WarehouseConnections {
       return new WarehouseTarget.Unavailable(Outcome.ERROR, "warehouse connection '" + name + "' is a "
           + registered.format().specName() + " connection, but the product's format is " + output.format().specName());
     }
+    if (output.format() == OutputFormat.DELTA) {
+      // A Delta table is named by its location; database/schema/table only name it in a catalog.
+      if (output.location() == null || output.location().isBlank()) {
+        return new WarehouseTarget.Unavailable(Outcome.ERROR, "spec.output.location is not set");
+      }
+      return new WarehouseTarget.Reachable(name, registered.client(), new TableName(null, null, output.location()));
+    }
     if (output.table() == null || output.table().isBlank()) {
       return new WarehouseTarget.Unavailable(Outcome.ERROR, "spec.output.table is not set");
     }
     return new WarehouseTarget.Reachable(name, registered.client(),
         new TableName(output.database(), output.schema(), output.table()));
+  }
+
+  /** The built-in Delta connection, opened on first use. */
+  private synchronized Registered builtInDelta() {
+    if (builtInDelta == null) {
+      builtInDelta = new Registered("default", OutputFormat.DELTA,
+          DeltaWarehouseClient.open(ConnectionSettings.of("default", OutputFormat.DELTA, null, null, null)));
+    }
+    return builtInDelta;
   }
 }

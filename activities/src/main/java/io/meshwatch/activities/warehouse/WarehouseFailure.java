@@ -15,5 +15,7 @@ public enum WarehouseFailure {
   /** The data raised an error while being evaluated (overflow, conversion). */
   DATA_ERROR,
   /** The warehouse refused the statement for another reason. */
-  QUERY_ERROR
+  QUERY_ERROR,
+  /** The table uses a feature meshwatch cannot read correctly yet (Delta deletion vectors, column mapping). */
+  UNSUPPORTED
 }

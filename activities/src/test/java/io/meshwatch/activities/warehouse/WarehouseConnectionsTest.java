@@ -34,7 +34,7 @@ class WarehouseConnectionsTest {
 
   @Test
   void formatsWithoutAnAdapterAreNotEvaluatedWithAReason() {
-    for (OutputFormat format : List.of(OutputFormat.DELTA, OutputFormat.BIGQUERY)) {
+    for (OutputFormat format : List.of(OutputFormat.BIGQUERY)) {
       assertThat(connections.target(output(format, "lake", "orders")))
           .isEqualTo(new WarehouseTarget.Unavailable(Outcome.NOT_EVALUATED, "no connection configured for format "
               + format.specName() + ": meshwatch cannot read " + format.specName() + " outputs yet"));
@@ -62,8 +62,34 @@ class WarehouseConnectionsTest {
     assertThatThrownBy(() -> WarehouseConnections.fromSettings(List.of(one, one)))
         .hasMessage("warehouse connection 'x' is configured twice");
     assertThatThrownBy(() -> WarehouseConnections.fromSettings(List.of(
-        ConnectionSettings.of("lake", OutputFormat.DELTA, "jdbc:none", null, null))))
-        .hasMessage("warehouse connection 'lake': meshwatch cannot read delta yet");
+        ConnectionSettings.of("lake", OutputFormat.BIGQUERY, null, null, null))))
+        .hasMessage("warehouse connection 'lake': meshwatch cannot read bigquery yet");
+  }
+
+  @Test
+  void aDeltaTableIsNamedByItsLocationAndNeedsNoConfiguredConnection() {
+    OutputSpec local = new OutputSpec(OutputFormat.DELTA, "/data/orders", null, null, null, null, null, null, null);
+
+    // "default" here is a DuckDB connection: a Delta product without a connection gets the built-in one.
+    assertThat(connections.target(local)).isInstanceOfSatisfying(WarehouseTarget.Reachable.class, target -> {
+      assertThat(target.connection()).isEqualTo("default");
+      assertThat(target.table()).isEqualTo(new io.meshwatch.activities.sql.TableName(null, null, "/data/orders"));
+      assertThat(target.client().dialect()).isEqualTo(io.meshwatch.activities.sql.Dialect.DUCKDB);
+    });
+    WarehouseConnections withLake = WarehouseConnections.fromSettings(List.of(
+        ConnectionSettings.of("lake", OutputFormat.DELTA, null, null, null)));
+    assertThat(withLake.target(new OutputSpec(OutputFormat.DELTA, "s3://bucket/orders", null, null, null, null, null,
+        null, "lake"))).isInstanceOfSatisfying(WarehouseTarget.Reachable.class,
+            target -> assertThat(target.connection()).isEqualTo("lake"));
+  }
+
+  @Test
+  void aNamedDeltaConnectionMustExistAndALocationMustBeGiven() {
+    assertThat(connections.target(new OutputSpec(OutputFormat.DELTA, "/data/orders", null, null, null, null, null, null,
+        "lake"))).isEqualTo(new WarehouseTarget.Unavailable(Outcome.ERROR,
+            "no warehouse connection named 'lake' is configured (format delta)"));
+    assertThat(connections.target(new OutputSpec(OutputFormat.DELTA, null, null, null, null, "orders", null, null,
+        null))).isEqualTo(new WarehouseTarget.Unavailable(Outcome.ERROR, "spec.output.location is not set"));
   }
 
   @Test

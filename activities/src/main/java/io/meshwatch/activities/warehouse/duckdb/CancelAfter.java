@@ -15,8 +15,9 @@ import org.jdbi.v3.core.statement.StatementContext;
  * A statement timeout with millisecond precision: cancels the statement when it runs past the
  * deadline. DuckDB has no server-side statement timeout, and JDBC's {@code setQueryTimeout} counts
  * whole seconds. {@link #fired()} tells a cancellation by the deadline from other interruptions.
+ * Public for the Delta adapter, whose value scans run in DuckDB too.
  */
-final class CancelAfter implements JdbiWarehouseClient.Deadline {
+public final class CancelAfter implements JdbiWarehouseClient.Deadline {
 
   private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(runnable -> {
     Thread thread = new Thread(runnable, "meshwatch-duckdb-statement-timeout");
@@ -28,7 +29,7 @@ final class CancelAfter implements JdbiWarehouseClient.Deadline {
   private final AtomicBoolean fired = new AtomicBoolean();
   private ScheduledFuture<?> pending;
 
-  CancelAfter(Duration timeout) {
+  public CancelAfter(Duration timeout) {
     this.timeout = timeout;
   }
 
