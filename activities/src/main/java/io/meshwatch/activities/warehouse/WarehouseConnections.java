@@ -1,6 +1,7 @@
 package io.meshwatch.activities.warehouse;
 
 import io.meshwatch.activities.sql.TableName;
+import io.meshwatch.activities.warehouse.bigquery.BigQueryWarehouseClient;
 import io.meshwatch.activities.warehouse.duckdb.DuckDbWarehouseClient;
 import io.meshwatch.activities.warehouse.postgres.PostgresWarehouseClient;
 import io.meshwatch.workflows.model.OutputFormat;
@@ -48,7 +49,8 @@ public final class WarehouseConnections {
     return switch (settings.format()) {
       case DUCKDB -> DuckDbWarehouseClient.open(settings);
       case POSTGRES -> PostgresWarehouseClient.open(settings);
-      case DELTA, SNOWFLAKE, BIGQUERY -> throw new IllegalArgumentException("warehouse connection '"
+      case BIGQUERY -> BigQueryWarehouseClient.open(settings);
+      case DELTA, SNOWFLAKE -> throw new IllegalArgumentException("warehouse connection '"
           + settings.name() + "': meshwatch cannot read " + settings.format().specName() + " yet");
     };
   }
@@ -63,9 +65,9 @@ public final class WarehouseConnections {
     Registered registered = byName.get(name);
     if (registered == null) {
       return switch (output.format()) {
-        case DUCKDB, POSTGRES -> new WarehouseTarget.Unavailable(Outcome.ERROR,
+        case DUCKDB, POSTGRES, BIGQUERY -> new WarehouseTarget.Unavailable(Outcome.ERROR,
             "no warehouse connection named '" + name + "' is configured (format " + output.format().specName() + ")");
-        case DELTA, SNOWFLAKE, BIGQUERY -> new WarehouseTarget.Unavailable(Outcome.NOT_EVALUATED,
+        case DELTA, SNOWFLAKE -> new WarehouseTarget.Unavailable(Outcome.NOT_EVALUATED,
             "no connection configured for format " + output.format().specName() + ": meshwatch cannot read "
                 + output.format().specName() + " outputs yet");
       };
@@ -77,7 +79,14 @@ public final class WarehouseConnections {
     if (output.table() == null || output.table().isBlank()) {
       return new WarehouseTarget.Unavailable(Outcome.ERROR, "spec.output.table is not set");
     }
-    return new WarehouseTarget.Reachable(name, registered.client(),
-        new TableName(output.database(), output.schema(), output.table()));
+    return switch (output.format()) {
+      // The project may be absent: the BigQuery client falls back to its connection's project.
+      case BIGQUERY -> output.dataset() == null || output.dataset().isBlank()
+          ? new WarehouseTarget.Unavailable(Outcome.ERROR, "spec.output.dataset is not set")
+          : new WarehouseTarget.Reachable(name, registered.client(),
+              new TableName(output.project(), output.dataset(), output.table()));
+      case DUCKDB, POSTGRES, DELTA, SNOWFLAKE -> new WarehouseTarget.Reachable(name, registered.client(),
+          new TableName(output.database(), output.schema(), output.table()));
+    };
   }
 }

@@ -15,5 +15,9 @@ public enum WarehouseFailure {
   /** The data raised an error while being evaluated (overflow, conversion). */
   DATA_ERROR,
   /** The warehouse refused the statement for another reason. */
-  QUERY_ERROR
+  QUERY_ERROR,
+  /** A quota or rate limit of the warehouse account was reached (BigQuery quotaExceeded, rateLimitExceeded). */
+  QUOTA_EXCEEDED,
+  /** The statement would cost more than the connection allows (BigQuery's maximum bytes billed). */
+  COST_LIMIT
 }
