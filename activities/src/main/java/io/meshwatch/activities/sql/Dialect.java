@@ -14,23 +14,30 @@ import java.time.ZoneOffset;
  */
 public enum Dialect {
   DUCKDB,
-  POSTGRES;
+  POSTGRES,
+  /** GoogleSQL, BigQuery's standard SQL dialect. */
+  BIGQUERY;
 
   /** A leading comment on every warehouse statement: a constant, never spec text. */
   public static final String STATEMENT_LABEL = "/* meshwatch */";
 
-  /** An identifier, always quoted so that case and reserved words are kept exactly. */
+  /**
+   * An identifier, always quoted so that case and reserved words are kept exactly. GoogleSQL quotes
+   * with backticks and reads escape sequences inside them, as in string literals.
+   */
   public String quoteIdentifier(String name) {
     requireNoNul(name);
     return switch (this) {
       case DUCKDB, POSTGRES -> "\"" + name.replace("\"", "\"\"") + "\"";
+      case BIGQUERY -> "`" + googleSqlEscaped(name, '`') + "`";
     };
   }
 
   /**
    * A string literal. PostgreSQL reads backslashes in plain literals as escapes when
    * {@code standard_conforming_strings} is off, so a value with a backslash is written as an
-   * escape string ({@code E'...'}), whose meaning does not depend on that setting.
+   * escape string ({@code E'...'}), whose meaning does not depend on that setting. GoogleSQL has no
+   * doubled quotes: quotes, backslashes and control characters are backslash escapes.
    */
   public String stringLiteral(String value) {
     requireNoNul(value);
@@ -38,14 +45,43 @@ public enum Dialect {
     return switch (this) {
       case DUCKDB -> "'" + quoted + "'";
       case POSTGRES -> value.indexOf('\\') >= 0 ? "E'" + quoted.replace("\\", "\\\\") + "'" : "'" + quoted + "'";
+      case BIGQUERY -> "'" + googleSqlEscaped(value, '\'') + "'";
     };
   }
 
-  /** True when the whole of {@code text} matches {@code regex} (RE2 / POSIX ARE common subset). */
+  /**
+   * A date literal from its ISO text. GoogleSQL compares a DATE with a DATE only, while a plain
+   * string literal coerces to the type of whatever it meets (DATE, DATETIME or TIMESTAMP), so
+   * BigQuery gets the bare string: {@code ts_col >= DATE '2024-01-31'} would be refused there.
+   */
+  public String dateLiteral(String isoDate) {
+    return switch (this) {
+      case DUCKDB, POSTGRES -> "DATE " + stringLiteral(isoDate);
+      case BIGQUERY -> stringLiteral(isoDate);
+    };
+  }
+
+  /**
+   * A timestamp literal without zone, from its text ({@code yyyy-mm-dd hh:mm:ss.ffffff}), meant as
+   * UTC. As for dates, BigQuery gets the bare string, which coerces to a DATETIME or a TIMESTAMP
+   * (read as UTC) to match the column it is compared with.
+   */
+  public String timestampLiteral(String text) {
+    return switch (this) {
+      case DUCKDB, POSTGRES -> "TIMESTAMP " + stringLiteral(text);
+      case BIGQUERY -> stringLiteral(text);
+    };
+  }
+
+  /**
+   * True when the whole of {@code text} matches {@code regex} (RE2 / POSIX ARE common subset).
+   * BigQuery's REGEXP_CONTAINS is RE2 and matches anywhere, so the pattern is anchored.
+   */
   public String fullMatch(String text, String regex) {
     return switch (this) {
       case DUCKDB -> "regexp_full_match(" + text + ", " + stringLiteral(regex) + ")";
       case POSTGRES -> "(" + text + " ~ " + stringLiteral("^(?:" + regex + ")$") + ")";
+      case BIGQUERY -> "REGEXP_CONTAINS(" + text + ", " + stringLiteral("^(?:" + regex + ")$") + ")";
     };
   }
 
@@ -54,6 +90,7 @@ public enum Dialect {
     return switch (this) {
       case DUCKDB -> "regexp_matches(" + text + ", " + stringLiteral(regex) + ")";
       case POSTGRES -> "(" + text + " ~ " + stringLiteral(regex) + ")";
+      case BIGQUERY -> "REGEXP_CONTAINS(" + text + ", " + stringLiteral(regex) + ")";
     };
   }
 
@@ -62,6 +99,7 @@ public enum Dialect {
     return switch (this) {
       case DUCKDB -> "CAST(" + value + " AS VARCHAR)";
       case POSTGRES -> "CAST(" + value + " AS text)";
+      case BIGQUERY -> "CAST(" + value + " AS STRING)";
     };
   }
 
@@ -69,36 +107,45 @@ public enum Dialect {
   public String countWhere(String condition) {
     return switch (this) {
       case DUCKDB, POSTGRES -> "count(*) FILTER (WHERE " + condition + ")";
+      case BIGQUERY -> "COUNTIF(" + condition + ")";
     };
   }
 
   /**
    * Division with the same meaning everywhere: never integer division, and NULL (not an error) for
-   * a zero divisor, like a comparison with NULL.
+   * a zero divisor, like a comparison with NULL. GoogleSQL's {@code /} never divides integers
+   * as integers, and {@code SAFE_DIVIDE} gives NULL for a zero divisor.
    */
   public String divide(String dividend, String divisor) {
     return switch (this) {
       case DUCKDB -> "(" + dividend + " / NULLIF(" + divisor + ", 0))";
       case POSTGRES -> "(CAST(" + dividend + " AS numeric) / NULLIF(" + divisor + ", 0))";
+      case BIGQUERY -> "SAFE_DIVIDE(" + dividend + ", " + divisor + ")";
     };
   }
 
   /**
    * An integer operand of +, - or *, widened so that the arithmetic cannot overflow where a
    * mathematician would not: PostgreSQL's numeric is exact and unbounded, DuckDB's HUGEINT holds
-   * 128 bits. Without it, {@code qty * 3000000000} would fail the whole fused scan.
+   * 128 bits, BigQuery's BIGNUMERIC holds 38 digits before the point (INT64 × INT64 fits; NUMERIC's
+   * 29 would not). Without it, {@code qty * 3000000000} would fail the whole fused scan.
    */
   public String widenInteger(String operand) {
     return switch (this) {
       case DUCKDB -> "CAST(" + operand + " AS HUGEINT)";
       case POSTGRES -> "CAST(" + operand + " AS numeric)";
+      case BIGQUERY -> "CAST(" + operand + " AS BIGNUMERIC)";
     };
   }
 
-  /** The remainder, NULL for a zero divisor. */
+  /**
+   * The remainder, NULL for a zero divisor. GoogleSQL has no {@code %} operator, and its
+   * {@code MOD} takes integers and decimals but not FLOAT64, so both operands become BIGNUMERIC.
+   */
   public String modulo(String dividend, String divisor) {
     return switch (this) {
       case DUCKDB, POSTGRES -> "(" + dividend + " % NULLIF(" + divisor + ", 0))";
+      case BIGQUERY -> "MOD(CAST(" + dividend + " AS BIGNUMERIC), NULLIF(CAST(" + divisor + " AS BIGNUMERIC), 0))";
     };
   }
 
@@ -107,21 +154,33 @@ public enum Dialect {
     return switch (this) {
       case DUCKDB -> "round(" + value + ", " + digits + ")";
       case POSTGRES -> "round(CAST(" + value + " AS numeric), " + digits + ")";
+      case BIGQUERY -> "ROUND(" + value + ", " + digits + ")";
     };
   }
 
-  /** A LIKE with backslash as the escape character, spelled so that every dialect agrees. */
+  /**
+   * A LIKE with backslash as the escape character, spelled so that every dialect agrees. GoogleSQL
+   * escapes with a backslash without an ESCAPE clause and has no ILIKE, so case is folded on both
+   * sides.
+   */
   public String like(String value, String pattern, boolean caseInsensitive) {
     String operator = caseInsensitive ? " ILIKE " : " LIKE ";
     return switch (this) {
       case DUCKDB, POSTGRES -> "(" + value + operator + stringLiteral(pattern) + " ESCAPE " + stringLiteral("\\") + ")";
+      case BIGQUERY -> caseInsensitive
+          ? "(LOWER(" + value + ") LIKE LOWER(" + stringLiteral(pattern) + "))"
+          : "(" + value + " LIKE " + stringLiteral(pattern) + ")";
     };
   }
 
-  /** The condition that keeps rows at or after a bound parameter ({@code ?}). */
+  /**
+   * The condition that keeps rows at or after a bound parameter ({@code ?}). BigQuery binds
+   * {@code ?} as a positional query parameter, and a bound value on the partitioning column still
+   * prunes partitions.
+   */
   public String atOrAfterParameter(String column) {
     return switch (this) {
-      case DUCKDB, POSTGRES -> column + " >= ?";
+      case DUCKDB, POSTGRES, BIGQUERY -> column + " >= ?";
     };
   }
 
@@ -133,7 +192,8 @@ public enum Dialect {
    */
   public Object instantParameter(Instant instant, TypeFamily family) {
     return switch (this) {
-      case DUCKDB, POSTGRES -> switch (family) {
+      // BigQuery's adapter binds these as DATE, DATETIME, TIMESTAMP and STRING parameters.
+      case DUCKDB, POSTGRES, BIGQUERY -> switch (family) {
         case DATE -> LocalDate.ofInstant(instant, ZoneOffset.UTC);
         case TIMESTAMP -> LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
         case TIMESTAMP_TZ -> OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
@@ -153,6 +213,31 @@ public enum Dialect {
       sql.append(quoteIdentifier(name.schema())).append('.');
     }
     return sql.append(quoteIdentifier(name.table())).toString();
+  }
+
+  /**
+   * Text inside a GoogleSQL quoted string or quoted identifier: the quote character, backslashes and
+   * control characters become backslash escapes, so a value cannot end the quote early.
+   */
+  private static String googleSqlEscaped(String text, char quote) {
+    StringBuilder escaped = new StringBuilder(text.length() + 8);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == quote || c == '\\') {
+        escaped.append('\\').append(c);
+      } else if (c == '\n') {
+        escaped.append("\\n");
+      } else if (c == '\r') {
+        escaped.append("\\r");
+      } else if (c == '\t') {
+        escaped.append("\\t");
+      } else if (c < 0x20 || c == 0x7f) {
+        escaped.append(String.format(java.util.Locale.ROOT, "\\x%02x", (int) c));
+      } else {
+        escaped.append(c);
+      }
+    }
+    return escaped.toString();
   }
 
   private static void requireNoNul(String text) {

@@ -1,6 +1,7 @@
 package io.meshwatch.activities.warehouse;
 
 import io.meshwatch.activities.sql.TableName;
+import io.meshwatch.activities.warehouse.bigquery.BigQueryWarehouseClient;
 import io.meshwatch.activities.warehouse.delta.DeltaWarehouseClient;
 import io.meshwatch.activities.warehouse.duckdb.DuckDbWarehouseClient;
 import io.meshwatch.activities.warehouse.postgres.PostgresWarehouseClient;
@@ -55,7 +56,8 @@ public final class WarehouseConnections {
       case DUCKDB -> DuckDbWarehouseClient.open(settings);
       case POSTGRES -> PostgresWarehouseClient.open(settings);
       case DELTA -> DeltaWarehouseClient.open(settings);
-      case SNOWFLAKE, BIGQUERY -> throw new IllegalArgumentException("warehouse connection '"
+      case BIGQUERY -> BigQueryWarehouseClient.open(settings);
+      case SNOWFLAKE -> throw new IllegalArgumentException("warehouse connection '"
           + settings.name() + "': meshwatch cannot read " + settings.format().specName() + " yet");
     };
   }
@@ -74,9 +76,9 @@ public final class WarehouseConnections {
     }
     if (registered == null) {
       return switch (output.format()) {
-        case DUCKDB, POSTGRES, DELTA -> new WarehouseTarget.Unavailable(Outcome.ERROR,
+        case DUCKDB, POSTGRES, DELTA, BIGQUERY -> new WarehouseTarget.Unavailable(Outcome.ERROR,
             "no warehouse connection named '" + name + "' is configured (format " + output.format().specName() + ")");
-        case SNOWFLAKE, BIGQUERY -> new WarehouseTarget.Unavailable(Outcome.NOT_EVALUATED,
+        case SNOWFLAKE -> new WarehouseTarget.Unavailable(Outcome.NOT_EVALUATED,
             "no connection configured for format " + output.format().specName() + ": meshwatch cannot read "
                 + output.format().specName() + " outputs yet");
       };
@@ -95,8 +97,15 @@ public final class WarehouseConnections {
     if (output.table() == null || output.table().isBlank()) {
       return new WarehouseTarget.Unavailable(Outcome.ERROR, "spec.output.table is not set");
     }
-    return new WarehouseTarget.Reachable(name, registered.client(),
-        new TableName(output.database(), output.schema(), output.table()));
+    return switch (output.format()) {
+      // The project may be absent: the BigQuery client falls back to its connection's project.
+      case BIGQUERY -> output.dataset() == null || output.dataset().isBlank()
+          ? new WarehouseTarget.Unavailable(Outcome.ERROR, "spec.output.dataset is not set")
+          : new WarehouseTarget.Reachable(name, registered.client(),
+              new TableName(output.project(), output.dataset(), output.table()));
+      case DUCKDB, POSTGRES, DELTA, SNOWFLAKE -> new WarehouseTarget.Reachable(name, registered.client(),
+          new TableName(output.database(), output.schema(), output.table()));
+    };
   }
 
   /** The built-in Delta connection, opened on first use. */
