@@ -8,10 +8,12 @@ import java.util.List;
 
 /**
  * One evaluation with its full cost: the results, and the statements issued by kind (one scan at
- * most, plus catalog reads and session set-up), rows in scope and wall time.
+ * most, plus catalog reads and session set-up), rows in scope, wall time, and the bytes the
+ * warehouse processed and billed for it (BigQuery reports them per job; zero for warehouses that
+ * do not bill by scan).
  */
 public record Evaluation(List<CheckResult> results, int scans, int metadataQueries, int sessionStatements,
-    long rowsScanned, long durationMillis) {
+    long rowsScanned, long durationMillis, long bytesProcessed, long bytesBilled) {
 
   public Evaluation {
     results = List.copyOf(results);
@@ -19,7 +21,7 @@ public record Evaluation(List<CheckResult> results, int scans, int metadataQueri
 
   static Evaluation of(List<CheckResult> results, StatementTally tally, long rowsScanned, long durationMillis) {
     return new Evaluation(results, tally.count(StatementKind.SCAN), tally.count(StatementKind.METADATA),
-        tally.count(StatementKind.SESSION), rowsScanned, durationMillis);
+        tally.count(StatementKind.SESSION), rowsScanned, durationMillis, tally.bytesProcessed(), tally.bytesBilled());
   }
 
   /**
@@ -28,6 +30,7 @@ public record Evaluation(List<CheckResult> results, int scans, int metadataQueri
    * left out.
    */
   public EvaluateOutput toOutput() {
-    return new EvaluateOutput(results, scans + metadataQueries, scans, rowsScanned, durationMillis);
+    return new EvaluateOutput(results, scans + metadataQueries, scans, rowsScanned, durationMillis, bytesProcessed,
+        bytesBilled);
   }
 }

@@ -21,22 +21,22 @@ class WarehouseActivitiesImplTest {
       policy);
 
   @Test
-  void aFormatWithoutAnAdapterIsNotEvaluatedRatherThanACrash() {
-    ProductSpec spec = OrdersFixture.spec(OutputFormat.BIGQUERY, null, "orders_daily",
+  void aProductWithoutAConfiguredConnectionGivesErrorsWithoutAQueryRatherThanACrash() {
+    ProductSpec spec = OrdersFixture.spec(OutputFormat.SNOWFLAKE, null, "orders_daily",
         OrdersFixture.quality("updated_at", null, null));
 
     EvaluateOutput evaluated = activities.evaluate(new EvaluateInput(spec, OrdersFixture.SCHEDULED, null));
     ProbeOutput probed = activities.probe(new ProbeInput(spec, OrdersFixture.SCHEDULED, List.of()));
 
     assertThat(evaluated.results()).hasSize(16).allSatisfy(result -> {
-      assertThat(result.outcome()).isEqualTo(Outcome.NOT_EVALUATED);
-      assertThat(result.message()).startsWith("no connection configured for format bigquery");
+      assertThat(result.outcome()).isEqualTo(Outcome.ERROR);
+      assertThat(result.message()).isEqualTo("no warehouse connection named 'default' is configured (format snowflake)");
     });
     assertThat(evaluated.results()).extracting(CheckResult::checkId).first().isEqualTo("schema");
     assertThat(evaluated.queries()).isZero();
     assertThat(probed.dataVersion()).isNull();
-    assertThat(probed.freshness().outcome()).isEqualTo(Outcome.NOT_EVALUATED);
-    assertThat(probed.freshness().reason()).startsWith("no connection configured for format bigquery");
+    assertThat(probed.freshness().outcome()).isEqualTo(Outcome.ERROR);
+    assertThat(probed.freshness().reason()).startsWith("no warehouse connection named 'default'");
     assertThat(policy.seen).isEmpty();
   }
 

@@ -17,6 +17,8 @@ import java.util.Locale;
 public enum Dialect {
   DUCKDB,
   POSTGRES,
+  /** GoogleSQL, BigQuery's standard SQL dialect. */
+  BIGQUERY,
   SNOWFLAKE;
 
   /** A leading comment on every warehouse statement: a constant, never spec text. */
@@ -25,19 +27,24 @@ public enum Dialect {
   private static final DateTimeFormatter SNOWFLAKE_TIMESTAMP =
       DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSSSSS", Locale.ROOT);
 
-  /** An identifier, always quoted so that case and reserved words are kept exactly. */
+  /**
+   * An identifier, always quoted so that case and reserved words are kept exactly. GoogleSQL quotes
+   * with backticks and reads escape sequences inside them, as in string literals.
+   */
   public String quoteIdentifier(String name) {
     requireNoNul(name);
     return switch (this) {
       case DUCKDB, POSTGRES, SNOWFLAKE -> "\"" + name.replace("\"", "\"\"") + "\"";
+      case BIGQUERY -> "`" + googleSqlEscaped(name, '`') + "`";
     };
   }
 
   /**
    * A string literal. PostgreSQL reads backslashes in plain literals as escapes when
    * {@code standard_conforming_strings} is off, so a value with a backslash is written as an
-   * escape string ({@code E'...'}), whose meaning does not depend on that setting. Snowflake always
-   * reads backslash escapes in single-quoted literals, so a backslash is doubled.
+   * escape string ({@code E'...'}), whose meaning does not depend on that setting. GoogleSQL has no
+   * doubled quotes: quotes, backslashes and control characters are backslash escapes. Snowflake
+   * always reads backslash escapes in single-quoted literals, so a backslash is doubled.
    */
   public String stringLiteral(String value) {
     requireNoNul(value);
@@ -45,19 +52,46 @@ public enum Dialect {
     return switch (this) {
       case DUCKDB -> "'" + quoted + "'";
       case POSTGRES -> value.indexOf('\\') >= 0 ? "E'" + quoted.replace("\\", "\\\\") + "'" : "'" + quoted + "'";
+      case BIGQUERY -> "'" + googleSqlEscaped(value, '\'') + "'";
       case SNOWFLAKE -> "'" + quoted.replace("\\", "\\\\") + "'";
     };
   }
 
   /**
+   * A date literal from its ISO text. GoogleSQL compares a DATE with a DATE only, while a plain
+   * string literal coerces to the type of whatever it meets (DATE, DATETIME or TIMESTAMP), so
+   * BigQuery gets the bare string: {@code ts_col >= DATE '2024-01-31'} would be refused there.
+   */
+  public String dateLiteral(String isoDate) {
+    return switch (this) {
+      case DUCKDB, POSTGRES, SNOWFLAKE -> "DATE " + stringLiteral(isoDate);
+      case BIGQUERY -> stringLiteral(isoDate);
+    };
+  }
+
+  /**
+   * A timestamp literal without zone, from its text ({@code yyyy-mm-dd hh:mm:ss.ffffff}), meant as
+   * UTC. As for dates, BigQuery gets the bare string, which coerces to a DATETIME or a TIMESTAMP
+   * (read as UTC) to match the column it is compared with.
+   */
+  public String timestampLiteral(String text) {
+    return switch (this) {
+      case DUCKDB, POSTGRES, SNOWFLAKE -> "TIMESTAMP " + stringLiteral(text);
+      case BIGQUERY -> stringLiteral(text);
+    };
+  }
+
+  /**
    * True when the whole of {@code text} matches {@code regex} (the subset RE2, PostgreSQL's ARE and
-   * POSIX ERE share). Snowflake's REGEXP_LIKE anchors a pattern at both ends by itself; the explicit
-   * group keeps an alternation whole, and POSIX ERE has no non-capturing group.
+   * POSIX ERE share). BigQuery's REGEXP_CONTAINS is RE2 and matches anywhere, so the pattern is
+   * anchored. Snowflake's REGEXP_LIKE anchors a pattern at both ends by itself; the explicit group
+   * keeps an alternation whole, and POSIX ERE has no non-capturing group.
    */
   public String fullMatch(String text, String regex) {
     return switch (this) {
       case DUCKDB -> "regexp_full_match(" + text + ", " + stringLiteral(regex) + ")";
       case POSTGRES -> "(" + text + " ~ " + stringLiteral("^(?:" + regex + ")$") + ")";
+      case BIGQUERY -> "REGEXP_CONTAINS(" + text + ", " + stringLiteral("^(?:" + regex + ")$") + ")";
       case SNOWFLAKE -> "REGEXP_LIKE(" + text + ", " + stringLiteral("^(" + regex + ")$") + ")";
     };
   }
@@ -67,6 +101,7 @@ public enum Dialect {
     return switch (this) {
       case DUCKDB -> "regexp_matches(" + text + ", " + stringLiteral(regex) + ")";
       case POSTGRES -> "(" + text + " ~ " + stringLiteral(regex) + ")";
+      case BIGQUERY -> "REGEXP_CONTAINS(" + text + ", " + stringLiteral(regex) + ")";
       case SNOWFLAKE -> "(REGEXP_INSTR(" + text + ", " + stringLiteral(regex) + ") > 0)";
     };
   }
@@ -76,6 +111,7 @@ public enum Dialect {
     return switch (this) {
       case DUCKDB, SNOWFLAKE -> "CAST(" + value + " AS VARCHAR)";
       case POSTGRES -> "CAST(" + value + " AS text)";
+      case BIGQUERY -> "CAST(" + value + " AS STRING)";
     };
   }
 
@@ -83,6 +119,7 @@ public enum Dialect {
   public String countWhere(String condition) {
     return switch (this) {
       case DUCKDB, POSTGRES -> "count(*) FILTER (WHERE " + condition + ")";
+      case BIGQUERY -> "COUNTIF(" + condition + ")";
       // COUNT_IF counts the rows where the condition is TRUE, as FILTER does.
       case SNOWFLAKE -> "COUNT_IF(" + condition + ")";
     };
@@ -90,20 +127,23 @@ public enum Dialect {
 
   /**
    * Division with the same meaning everywhere: never integer division, and NULL (not an error) for
-   * a zero divisor, like a comparison with NULL. Snowflake's own DIV0 gives 0 for a zero divisor,
-   * which would turn "no answer" into a measured zero, so it is not used.
+   * a zero divisor, like a comparison with NULL. GoogleSQL's {@code /} never divides integers
+   * as integers, and {@code SAFE_DIVIDE} gives NULL for a zero divisor. Snowflake's own DIV0 gives
+   * 0 for a zero divisor, which would turn "no answer" into a measured zero, so it is not used.
    */
   public String divide(String dividend, String divisor) {
     return switch (this) {
       case DUCKDB, SNOWFLAKE -> "(" + dividend + " / NULLIF(" + divisor + ", 0))";
       case POSTGRES -> "(CAST(" + dividend + " AS numeric) / NULLIF(" + divisor + ", 0))";
+      case BIGQUERY -> "SAFE_DIVIDE(" + dividend + ", " + divisor + ")";
     };
   }
 
   /**
    * An integer operand of +, - or *, widened so that the arithmetic cannot overflow where a
    * mathematician would not: PostgreSQL's numeric is exact and unbounded, DuckDB's HUGEINT holds
-   * 128 bits. Without it, {@code qty * 3000000000} would fail the whole fused scan. Snowflake
+   * 128 bits, BigQuery's BIGNUMERIC holds 38 digits before the point (INT64 × INT64 fits; NUMERIC's
+   * 29 would not). Without it, {@code qty * 3000000000} would fail the whole fused scan. Snowflake
    * stores every integer as NUMBER with up to 38 digits and sizes the result of + and * to fit, so
    * its operands already reach as far as HUGEINT and stay as they are.
    */
@@ -111,14 +151,19 @@ public enum Dialect {
     return switch (this) {
       case DUCKDB -> "CAST(" + operand + " AS HUGEINT)";
       case POSTGRES -> "CAST(" + operand + " AS numeric)";
+      case BIGQUERY -> "CAST(" + operand + " AS BIGNUMERIC)";
       case SNOWFLAKE -> operand;
     };
   }
 
-  /** The remainder, NULL for a zero divisor. */
+  /**
+   * The remainder, NULL for a zero divisor. GoogleSQL has no {@code %} operator, and its
+   * {@code MOD} takes integers and decimals but not FLOAT64, so both operands become BIGNUMERIC.
+   */
   public String modulo(String dividend, String divisor) {
     return switch (this) {
       case DUCKDB, POSTGRES, SNOWFLAKE -> "(" + dividend + " % NULLIF(" + divisor + ", 0))";
+      case BIGQUERY -> "MOD(CAST(" + dividend + " AS BIGNUMERIC), NULLIF(CAST(" + divisor + " AS BIGNUMERIC), 0))";
     };
   }
 
@@ -127,15 +172,23 @@ public enum Dialect {
     return switch (this) {
       case DUCKDB, SNOWFLAKE -> "round(" + value + ", " + digits + ")";
       case POSTGRES -> "round(CAST(" + value + " AS numeric), " + digits + ")";
+      case BIGQUERY -> "ROUND(" + value + ", " + digits + ")";
     };
   }
 
-  /** A LIKE with backslash as the escape character, spelled so that every dialect agrees. */
+  /**
+   * A LIKE with backslash as the escape character, spelled so that every dialect agrees. GoogleSQL
+   * escapes with a backslash without an ESCAPE clause and has no ILIKE, so case is folded on both
+   * sides.
+   */
   public String like(String value, String pattern, boolean caseInsensitive) {
     String operator = caseInsensitive ? " ILIKE " : " LIKE ";
     return switch (this) {
       case DUCKDB, POSTGRES, SNOWFLAKE ->
           "(" + value + operator + stringLiteral(pattern) + " ESCAPE " + stringLiteral("\\") + ")";
+      case BIGQUERY -> caseInsensitive
+          ? "(LOWER(" + value + ") LIKE LOWER(" + stringLiteral(pattern) + "))"
+          : "(" + value + " LIKE " + stringLiteral(pattern) + ")";
     };
   }
 
@@ -146,7 +199,7 @@ public enum Dialect {
    */
   public String functionName(RowFunction function) {
     return switch (this) {
-      case DUCKDB, POSTGRES -> function.sqlName();
+      case DUCKDB, POSTGRES, BIGQUERY -> function.sqlName();
       case SNOWFLAKE -> switch (function) {
         case LEAST -> "least_ignore_nulls";
         case GREATEST -> "greatest_ignore_nulls";
@@ -157,13 +210,14 @@ public enum Dialect {
 
   /**
    * The condition that keeps rows of a column of {@code family} at or after a bound parameter
-   * ({@code ?}) made by {@link #instantParameter}. The Snowflake driver binds no java.time values,
-   * so the cutoff travels as text and is converted with an explicit format, independent of the
-   * session's input formats.
+   * ({@code ?}) made by {@link #instantParameter}. BigQuery binds {@code ?} as a positional query
+   * parameter, and a bound value on the partitioning column still prunes partitions. The Snowflake
+   * driver binds no java.time values, so the cutoff travels as text and is converted with an
+   * explicit format, independent of the session's input formats.
    */
   public String atOrAfterParameter(String column, TypeFamily family) {
     return switch (this) {
-      case DUCKDB, POSTGRES -> column + " >= ?";
+      case DUCKDB, POSTGRES, BIGQUERY -> column + " >= ?";
       case SNOWFLAKE -> switch (family) {
         case DATE -> column + " >= TO_DATE(?, 'YYYY-MM-DD')";
         case TIMESTAMP -> column + " >= TO_TIMESTAMP_NTZ(?, 'YYYY-MM-DD HH24:MI:SS.FF9')";
@@ -181,7 +235,8 @@ public enum Dialect {
    */
   public Object instantParameter(Instant instant, TypeFamily family) {
     return switch (this) {
-      case DUCKDB, POSTGRES -> switch (family) {
+      // BigQuery's adapter binds these as DATE, DATETIME, TIMESTAMP and STRING parameters.
+      case DUCKDB, POSTGRES, BIGQUERY -> switch (family) {
         case DATE -> LocalDate.ofInstant(instant, ZoneOffset.UTC);
         case TIMESTAMP -> LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
         case TIMESTAMP_TZ -> OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
@@ -207,6 +262,31 @@ public enum Dialect {
       sql.append(quoteIdentifier(name.schema())).append('.');
     }
     return sql.append(quoteIdentifier(name.table())).toString();
+  }
+
+  /**
+   * Text inside a GoogleSQL quoted string or quoted identifier: the quote character, backslashes and
+   * control characters become backslash escapes, so a value cannot end the quote early.
+   */
+  private static String googleSqlEscaped(String text, char quote) {
+    StringBuilder escaped = new StringBuilder(text.length() + 8);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == quote || c == '\\') {
+        escaped.append('\\').append(c);
+      } else if (c == '\n') {
+        escaped.append("\\n");
+      } else if (c == '\r') {
+        escaped.append("\\r");
+      } else if (c == '\t') {
+        escaped.append("\\t");
+      } else if (c < 0x20 || c == 0x7f) {
+        escaped.append(String.format(Locale.ROOT, "\\x%02x", (int) c));
+      } else {
+        escaped.append(c);
+      }
+    }
+    return escaped.toString();
   }
 
   private static void requireNoNul(String text) {

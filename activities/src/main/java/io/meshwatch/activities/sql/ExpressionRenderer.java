@@ -36,8 +36,8 @@ public final class ExpressionRenderer {
       case Expr.StringLiteral s -> dialect.stringLiteral(s.value());
       case Expr.BooleanLiteral b -> b.value() ? "TRUE" : "FALSE";
       case Expr.NullLiteral n -> "NULL";
-      case Expr.DateLiteral d -> "DATE " + dialect.stringLiteral(d.value().toString());
-      case Expr.TimestampLiteral t -> "TIMESTAMP " + dialect.stringLiteral(TIMESTAMP.format(t.value()));
+      case Expr.DateLiteral d -> dialect.dateLiteral(d.value().toString());
+      case Expr.TimestampLiteral t -> dialect.timestampLiteral(TIMESTAMP.format(t.value()));
       case Expr.Comparison c -> "(" + render(c.left()) + " " + c.operator().symbol() + " " + render(c.right()) + ")";
       case Expr.And a -> "(" + render(a.left()) + " AND " + render(a.right()) + ")";
       case Expr.Or o -> "(" + render(o.left()) + " OR " + render(o.right()) + ")";

@@ -7,7 +7,9 @@ import java.util.Objects;
 
 /**
  * A stored evaluation: one cycle that scanned the data, what it cost, and the product state it led
- * to. {@code dataVersion} is the warehouse's version token the scan saw (null when unknown).
+ * to. {@code dataVersion} is the warehouse's version token the scan saw (null when unknown);
+ * {@code bytesProcessed} and {@code bytesBilled} are what the warehouse reported (zero where it does
+ * not bill by scan).
  */
 public record Evaluation(
     ProductId product,
@@ -18,6 +20,8 @@ public record Evaluation(
     int scans,
     long rowsScanned,
     long durationMillis,
+    long bytesProcessed,
+    long bytesBilled,
     ProductState state) {
 
   public Evaluation {

@@ -159,6 +159,8 @@ public final class ResultStore {
         .set(EVALUATIONS.SCANS, input.scans())
         .set(EVALUATIONS.ROWS_SCANNED, input.rowsScanned())
         .set(EVALUATIONS.DURATION_MS, input.durationMillis())
+        .set(EVALUATIONS.BYTES_PROCESSED, input.bytesProcessed())
+        .set(EVALUATIONS.BYTES_BILLED, input.bytesBilled())
         .set(EVALUATIONS.STATE, input.state().name())
         .set(EVALUATIONS.RECORDED_AT, now)
         .onConflict(EVALUATIONS.PRODUCT_ID, EVALUATIONS.SCHEDULED_AT)
@@ -166,8 +168,11 @@ public final class ResultStore {
         .set(EVALUATIONS.SPEC_VERSION, excluded(EVALUATIONS.SPEC_VERSION))
         .set(EVALUATIONS.DATA_VERSION, excluded(EVALUATIONS.DATA_VERSION))
         .set(EVALUATIONS.QUERIES, excluded(EVALUATIONS.QUERIES))
+        .set(EVALUATIONS.SCANS, excluded(EVALUATIONS.SCANS))
         .set(EVALUATIONS.ROWS_SCANNED, excluded(EVALUATIONS.ROWS_SCANNED))
         .set(EVALUATIONS.DURATION_MS, excluded(EVALUATIONS.DURATION_MS))
+        .set(EVALUATIONS.BYTES_PROCESSED, excluded(EVALUATIONS.BYTES_PROCESSED))
+        .set(EVALUATIONS.BYTES_BILLED, excluded(EVALUATIONS.BYTES_BILLED))
         .set(EVALUATIONS.STATE, excluded(EVALUATIONS.STATE))
         .set(EVALUATIONS.RECORDED_AT, excluded(EVALUATIONS.RECORDED_AT))
         .execute();
@@ -275,7 +280,8 @@ public final class ResultStore {
     if (input.specVersion() < 1) {
       throw invalid("specVersion must be at least 1, got " + input.specVersion());
     }
-    if (input.evaluated() && (input.queries() < 0 || input.scans() < 0 || input.rowsScanned() < 0 || input.durationMillis() < 0)) {
+    if (input.evaluated() && (input.queries() < 0 || input.scans() < 0 || input.rowsScanned() < 0 || input.durationMillis() < 0
+        || input.bytesProcessed() < 0 || input.bytesBilled() < 0)) {
       throw invalid("evaluation costs must not be negative");
     }
     Set<String> seen = new HashSet<>();
@@ -319,6 +325,8 @@ public final class ResultStore {
         r.getScans(),
         r.getRowsScanned(),
         r.getDurationMs(),
+        r.getBytesProcessed(),
+        r.getBytesBilled(),
         ProductState.valueOf(r.getState()));
   }
 }

@@ -1,6 +1,7 @@
 package io.meshwatch.activities.warehouse;
 
 import io.meshwatch.activities.sql.TableName;
+import io.meshwatch.activities.warehouse.bigquery.BigQueryWarehouseClient;
 import io.meshwatch.activities.warehouse.delta.DeltaWarehouseClient;
 import io.meshwatch.activities.warehouse.duckdb.DuckDbWarehouseClient;
 import io.meshwatch.activities.warehouse.postgres.PostgresWarehouseClient;
@@ -57,8 +58,7 @@ public final class WarehouseConnections {
       case POSTGRES -> PostgresWarehouseClient.open(settings);
       case SNOWFLAKE -> SnowflakeWarehouseClient.open(settings);
       case DELTA -> DeltaWarehouseClient.open(settings);
-      case BIGQUERY -> throw new IllegalArgumentException("warehouse connection '"
-          + settings.name() + "': meshwatch cannot read " + settings.format().specName() + " yet");
+      case BIGQUERY -> BigQueryWarehouseClient.open(settings);
     };
   }
 
@@ -75,13 +75,8 @@ public final class WarehouseConnections {
       registered = builtInDelta();
     }
     if (registered == null) {
-      return switch (output.format()) {
-        case DUCKDB, POSTGRES, DELTA, SNOWFLAKE -> new WarehouseTarget.Unavailable(Outcome.ERROR,
-            "no warehouse connection named '" + name + "' is configured (format " + output.format().specName() + ")");
-        case BIGQUERY -> new WarehouseTarget.Unavailable(Outcome.NOT_EVALUATED,
-            "no connection configured for format " + output.format().specName() + ": meshwatch cannot read "
-                + output.format().specName() + " outputs yet");
-      };
+      return new WarehouseTarget.Unavailable(Outcome.ERROR,
+          "no warehouse connection named '" + name + "' is configured (format " + output.format().specName() + ")");
     }
     if (registered.format() != output.format()) {
       return new WarehouseTarget.Unavailable(Outcome.ERROR, "warehouse connection '" + name + "' is a "
@@ -97,8 +92,15 @@ public final class WarehouseConnections {
     if (output.table() == null || output.table().isBlank()) {
       return new WarehouseTarget.Unavailable(Outcome.ERROR, "spec.output.table is not set");
     }
-    return new WarehouseTarget.Reachable(name, registered.client(),
-        new TableName(output.database(), output.schema(), output.table()));
+    return switch (output.format()) {
+      // The project may be absent: the BigQuery client falls back to its connection's project.
+      case BIGQUERY -> output.dataset() == null || output.dataset().isBlank()
+          ? new WarehouseTarget.Unavailable(Outcome.ERROR, "spec.output.dataset is not set")
+          : new WarehouseTarget.Reachable(name, registered.client(),
+              new TableName(output.project(), output.dataset(), output.table()));
+      case DUCKDB, POSTGRES, DELTA, SNOWFLAKE -> new WarehouseTarget.Reachable(name, registered.client(),
+          new TableName(output.database(), output.schema(), output.table()));
+    };
   }
 
   /** The built-in Delta connection, opened on first use. */

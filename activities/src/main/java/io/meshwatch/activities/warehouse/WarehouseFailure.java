@@ -17,5 +17,9 @@ public enum WarehouseFailure {
   /** The warehouse refused the statement for another reason. */
   QUERY_ERROR,
   /** The table uses a feature meshwatch cannot read correctly yet (Delta deletion vectors, column mapping). */
-  UNSUPPORTED
+  UNSUPPORTED,
+  /** A quota or rate limit of the warehouse account was reached (BigQuery quotaExceeded, rateLimitExceeded). */
+  QUOTA_EXCEEDED,
+  /** The statement would cost more than the connection allows (BigQuery's maximum bytes billed). */
+  COST_LIMIT
 }

@@ -15,9 +15,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Pins the fused scan each dialect renders for one representative spec in a golden file,
- * {@code src/test/resources/golden/<dialect>/orders-daily.sql}, so any change to the SQL a warehouse
- * receives shows up as a diff in review. The semantics of the same plan are proven against real
- * engines by the DuckDB and PostgreSQL activity tests; the golden files pin the text.
+ * {@code src/test/resources/golden/<dialect>/representative-scan.sql}, so any change to the SQL a
+ * warehouse receives shows up as a diff in review. The semantics of the same plan are proven
+ * against real engines by the DuckDB and PostgreSQL activity tests; the golden files pin the text.
  *
  * <p>After an intended change, regenerate the files and review the diff:
  * {@code MESHWATCH_UPDATE_GOLDEN=true ./mvnw -pl activities -am verify -Dtest=GoldenScanSqlTest
@@ -35,7 +35,7 @@ class GoldenScanSqlTest {
     assertThat(plan.settled()).singleElement().satisfies(r -> assertThat(r.checkId()).isEqualTo("pii:card_token"));
     ScanQuery query = plan.query();
     String rendered = layout(query);
-    Path file = GOLDEN.resolve(dialect.name().toLowerCase(Locale.ROOT)).resolve("orders-daily.sql");
+    Path file = GOLDEN.resolve(dialect.name().toLowerCase(Locale.ROOT)).resolve("representative-scan.sql");
     if (UPDATE) {
       Files.createDirectories(file.getParent());
       Files.writeString(file, rendered, StandardCharsets.UTF_8);

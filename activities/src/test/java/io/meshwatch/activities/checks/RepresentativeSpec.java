@@ -71,6 +71,8 @@ public final class RepresentativeSpec {
           "VARCHAR", "DECIMAL(12,2)", "INTEGER", "DATE", "TIMESTAMP"));
       case POSTGRES -> new ResolvedTable(new TableName(null, "public", "orders_daily"), columns(false,
           "character varying(200)", "numeric(12,2)", "integer", "date", "timestamp without time zone"));
+      case BIGQUERY -> new ResolvedTable(new TableName("analytics-prod", "domain_orders", "orders_daily"), columns(false,
+          "STRING", "NUMERIC(12, 2)", "INT64", "DATE", "DATETIME"));
       // Snowflake folds unquoted names to upper case; every integer type is NUMBER(38,0).
       case SNOWFLAKE -> new ResolvedTable(new TableName("DOMAIN_ORDERS", "PUBLIC", "ORDERS_DAILY"), columns(true,
           "TEXT", "NUMBER(12,2)", "NUMBER(38,0)", "DATE", "TIMESTAMP_NTZ"));

@@ -112,6 +112,57 @@ class DialectTest {
   }
 
   @Test
+  void quotesBigQueryIdentifiersAndLiteralsWithBackslashEscapes() {
+    assertThat(Dialect.BIGQUERY.quoteIdentifier("order_id")).isEqualTo("`order_id`");
+    assertThat(Dialect.BIGQUERY.quoteIdentifier("we`ird\\col")).isEqualTo("`we\\`ird\\\\col`");
+    assertThat(Dialect.BIGQUERY.stringLiteral("it's")).isEqualTo("'it\\'s'");
+    assertThat(Dialect.BIGQUERY.stringLiteral("a\\b")).isEqualTo("'a\\\\b'");
+    // A line break or another control character cannot end the literal early or hide in it.
+    assertThat(Dialect.BIGQUERY.stringLiteral("a\nb\u0001")).isEqualTo("'a\\nb\\x01'");
+    assertThatThrownBy(() -> Dialect.BIGQUERY.stringLiteral("a\0b")).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void spellsBigQuerysFunctions() {
+    assertThat(Dialect.BIGQUERY.fullMatch("x", "[0-9]+")).isEqualTo("REGEXP_CONTAINS(x, '^(?:[0-9]+)$')");
+    assertThat(Dialect.BIGQUERY.containsMatch("x", "a")).isEqualTo("REGEXP_CONTAINS(x, 'a')");
+    assertThat(Dialect.BIGQUERY.asText("x")).isEqualTo("CAST(x AS STRING)");
+    assertThat(Dialect.BIGQUERY.countWhere("a IS NULL")).isEqualTo("COUNTIF(a IS NULL)");
+    assertThat(Dialect.BIGQUERY.divide("a", "b")).isEqualTo("SAFE_DIVIDE(a, b)");
+    assertThat(Dialect.BIGQUERY.widenInteger("a")).isEqualTo("CAST(a AS BIGNUMERIC)");
+    assertThat(Dialect.BIGQUERY.modulo("a", "b")).isEqualTo("MOD(CAST(a AS BIGNUMERIC), NULLIF(CAST(b AS BIGNUMERIC), 0))");
+    assertThat(Dialect.BIGQUERY.round("a", 2)).isEqualTo("ROUND(a, 2)");
+    assertThat(Dialect.BIGQUERY.like("x", "a\\_%", false)).isEqualTo("(x LIKE 'a\\\\_%')");
+    assertThat(Dialect.BIGQUERY.like("x", "A%", true)).isEqualTo("(LOWER(x) LIKE LOWER('A%'))");
+    assertThat(Dialect.BIGQUERY.atOrAfterParameter("`day`", TypeFamily.DATE)).isEqualTo("`day` >= ?");
+  }
+
+  @Test
+  void writesBigQueryDateAndTimestampLiteralsAsStringsThatCoerceToTheColumnsType() {
+    assertThat(Dialect.BIGQUERY.dateLiteral("2024-01-31")).isEqualTo("'2024-01-31'");
+    assertThat(Dialect.BIGQUERY.timestampLiteral("2024-01-31 06:00:00.000000")).isEqualTo("'2024-01-31 06:00:00.000000'");
+    assertThat(Dialect.DUCKDB.dateLiteral("2024-01-31")).isEqualTo("DATE '2024-01-31'");
+    assertThat(Dialect.POSTGRES.timestampLiteral("2024-01-31 06:00:00.000000"))
+        .isEqualTo("TIMESTAMP '2024-01-31 06:00:00.000000'");
+  }
+
+  @Test
+  void bindsBigQueryCutoffsInTheColumnsOwnType() {
+    Instant cutoff = Instant.parse("2024-06-07T12:30:00Z");
+    assertThat(Dialect.BIGQUERY.instantParameter(cutoff, TypeFamily.DATE)).isEqualTo(LocalDate.of(2024, 6, 7));
+    assertThat(Dialect.BIGQUERY.instantParameter(cutoff, TypeFamily.TIMESTAMP)).isEqualTo(LocalDateTime.of(2024, 6, 7, 12, 30));
+    assertThat(Dialect.BIGQUERY.instantParameter(cutoff, TypeFamily.TIMESTAMP_TZ))
+        .isEqualTo(OffsetDateTime.of(2024, 6, 7, 12, 30, 0, 0, ZoneOffset.UTC));
+    assertThat(Dialect.BIGQUERY.instantParameter(cutoff, TypeFamily.BOOLEAN)).isNull();
+  }
+
+  @Test
+  void qualifiesBigQueryTablesAsProjectDatasetTable() {
+    assertThat(Dialect.BIGQUERY.tableName(new TableName("example.com:my-project", "sales", "orders")))
+        .isEqualTo("`example.com:my-project`.`sales`.`orders`");
+  }
+
+  @Test
   void qualifiesTableNamesPartByPart() {
     assertThat(Dialect.DUCKDB.tableName(new TableName("wh", "main", "orders"))).isEqualTo("\"wh\".\"main\".\"orders\"");
     assertThat(Dialect.POSTGRES.tableName(new TableName(null, "public", "Orders"))).isEqualTo("\"public\".\"Orders\"");

@@ -63,6 +63,20 @@ class ExpressionRendererTest {
   }
 
   @Test
+  void rendersGoogleSql() {
+    assertThat(render(Dialect.BIGQUERY, "units * 3 - qty > 0 AND revenue_usd / units < 10 AND units % 2 = 0"))
+        .isEqualTo("(((((CAST(`units` AS BIGNUMERIC) * CAST(3 AS BIGNUMERIC)) - `qty`) > 0)"
+            + " AND (SAFE_DIVIDE(`REVENUE_USD`, `units`) < 10))"
+            + " AND (MOD(CAST(`units` AS BIGNUMERIC), NULLIF(CAST(2 AS BIGNUMERIC), 0)) = 0))");
+    assertThat(render(Dialect.BIGQUERY, "note NOT LIKE 'it''s\\_%' AND note ILIKE 'A%' AND day >= DATE '2024-01-31'"))
+        .isEqualTo("(((NOT (`note` LIKE 'it\\'s\\\\_%')) AND (LOWER(`note`) LIKE LOWER('A%')))"
+            + " AND (`day` >= '2024-01-31'))");
+    assertThat(render(Dialect.BIGQUERY, "round(qty, 1) > 0")).isEqualTo("(ROUND(`qty`, 1) > 0)");
+    assertThat(render(Dialect.BIGQUERY, "count(DISTINCT note) = count(note)"))
+        .isEqualTo("(count(DISTINCT `note`) = count(`note`))");
+  }
+
+  @Test
   void rendersAggregatesAndCase() {
     assertThat(render(Dialect.DUCKDB, "count(DISTINCT qty) <= count(*) AND sum(CASE WHEN qty > 0 THEN 1 ELSE 0 END) > 1"))
         .isEqualTo("((count(DISTINCT \"qty\") <= count(*)) AND (sum((CASE WHEN (\"qty\" > 0) THEN 1 ELSE 0 END)) > 1))");

@@ -104,7 +104,26 @@ class ResultStoreTest {
     results.recordCycle(probeCycle(ORDERS, CYCLE.plusSeconds(7200), ProductState.HEALTHY, CYCLE, onTime(CYCLE)));
 
     assertThat(results.findLatestEvaluation(ORDERS))
-        .contains(new Evaluation(ORDERS, CYCLE.plusSeconds(3600), 1, "v7", 2, 1, 10_000, 850, ProductState.HEALTHY));
+        .contains(new Evaluation(ORDERS, CYCLE.plusSeconds(3600), 1, "v7", 2, 1, 10_000, 850, 2_097_152, 10_485_760,
+            ProductState.HEALTHY));
+  }
+
+  @Test
+  void recordingACycleAgainReplacesItsCostsBytesIncluded() {
+    RecordCycleInput first = evaluatedCycle(ORDERS, CYCLE, ProductState.HEALTHY, List.of());
+    results.recordCycle(first);
+    RecordCycleInput retried = new RecordCycleInput(ORDERS, 1, CYCLE, first.state(), first.stateSince(), first.freshness(),
+        first.dataVersion(), true, first.results(), 3, 0, 0, 900, 0, 0);
+    results.recordCycle(retried);
+
+    assertThat(dsl.fetchCount(EVALUATIONS)).isEqualTo(1);
+    assertThat(results.findLatestEvaluation(ORDERS).orElseThrow())
+        .satisfies(e -> {
+          assertThat(e.queries()).isEqualTo(3);
+          assertThat(e.scans()).isZero();
+          assertThat(e.bytesProcessed()).isZero();
+          assertThat(e.bytesBilled()).isZero();
+        });
   }
 
   @Test
@@ -151,8 +170,13 @@ class ResultStoreTest {
 
     RecordCycleInput good = evaluatedCycle(ORDERS, CYCLE, ProductState.HEALTHY, List.of());
     RecordCycleInput futureVersion = new RecordCycleInput(
-        ORDERS, 2, CYCLE, good.state(), good.stateSince(), good.freshness(), good.dataVersion(), true, good.results(), 1, 1, 1, 1);
+        ORDERS, 2, CYCLE, good.state(), good.stateSince(), good.freshness(), good.dataVersion(), true, good.results(), 1, 1, 1, 1, 0, 0);
     assertThatThrownBy(() -> results.recordCycle(futureVersion))
+        .isInstanceOfSatisfying(RejectedCycleException.class, e -> assertThat(e.failure()).isEqualTo(StoreFailure.INVALID_CYCLE));
+
+    RecordCycleInput negativeBytes = new RecordCycleInput(
+        ORDERS, 1, CYCLE, good.state(), good.stateSince(), good.freshness(), good.dataVersion(), true, good.results(), 1, 1, 1, 1, 0, -1);
+    assertThatThrownBy(() -> results.recordCycle(negativeBytes))
         .isInstanceOfSatisfying(RejectedCycleException.class, e -> assertThat(e.failure()).isEqualTo(StoreFailure.INVALID_CYCLE));
 
     CheckResult twice = result("completeness", CheckKind.COMPLETENESS, Outcome.PASS);

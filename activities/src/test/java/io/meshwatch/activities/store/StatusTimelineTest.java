@@ -153,7 +153,7 @@ class StatusTimelineTest {
             new CheckResult("not_null:order_id", CheckKind.NOT_NULL, Outcome.FAIL, null, null, 4L, 100L, null),
             new CheckResult("pii:customer_id", CheckKind.PII_HANDLING, Outcome.FAIL, null, null, 1L, 100L, null));
     results.recordCycle(
-        new RecordCycleInput(ORDERS, 1, at("06:30"), ProductState.FAILING, at("06:30"), onTime(at("06:00")), "v2", true, failing, 2, 1, 100, 40));
+        new RecordCycleInput(ORDERS, 1, at("06:30"), ProductState.FAILING, at("06:30"), onTime(at("06:00")), "v2", true, failing, 2, 1, 100, 40, 0, 0));
 
     assertThat(timeline.findCurrent(ORDERS).orElseThrow())
         .satisfies(s -> {

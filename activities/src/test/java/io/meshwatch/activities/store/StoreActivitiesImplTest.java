@@ -42,7 +42,7 @@ class StoreActivitiesImplTest {
   @Test
   void malformedCyclesFailWithoutRetry() {
     StoreActivitiesImpl activities = new StoreActivitiesImpl(STORE.database().results());
-    RecordCycleInput noState = new RecordCycleInput(ORDERS, 1, CYCLE, null, CYCLE, null, null, false, List.of(), 0, 0, 0, 0);
+    RecordCycleInput noState = new RecordCycleInput(ORDERS, 1, CYCLE, null, CYCLE, null, null, false, List.of(), 0, 0, 0, 0, 0, 0);
 
     assertThatThrownBy(() -> activities.recordCycle(noState))
         .isInstanceOfSatisfying(ApplicationFailure.class, f -> {

@@ -118,15 +118,16 @@ public final class StoreFixtures {
   public static RecordCycleInput probeCycle(
       ProductId product, Instant at, ProductState state, Instant since, FreshnessAssessment freshness) {
     return new RecordCycleInput(
-        product, 1, at, state, since, freshness, "v1", false, List.of(freshnessResult(freshness.outcome())), 0, 0, 0, 0);
+        product, 1, at, state, since, freshness, "v1", false, List.of(freshnessResult(freshness.outcome())), 0, 0, 0, 0, 0, 0);
   }
 
-  /** A cycle that scanned, with the given results besides freshness. */
+  /** A cycle that scanned, with the given results besides freshness; it processed 2 MiB and was billed 10 MiB. */
   public static RecordCycleInput evaluatedCycle(
       ProductId product, Instant at, ProductState state, List<CheckResult> results) {
     List<CheckResult> all = new java.util.ArrayList<>();
     all.add(freshnessResult(Outcome.PASS));
     all.addAll(results);
-    return new RecordCycleInput(product, 1, at, state, at, onTime(at.minusSeconds(600)), "v7", true, all, 2, 1, 10_000, 850);
+    return new RecordCycleInput(product, 1, at, state, at, onTime(at.minusSeconds(600)), "v7", true, all, 2, 1, 10_000, 850, 2_097_152,
+        10_485_760);
   }
 }

@@ -7,6 +7,7 @@ import io.meshwatch.workflows.model.OutputFormat;
 import io.meshwatch.workflows.model.OutputSpec;
 import io.meshwatch.workflows.model.Outcome;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class WarehouseConnectionsTest {
@@ -14,7 +15,9 @@ class WarehouseConnectionsTest {
   private final WarehouseConnections connections = WarehouseConnections.fromSettings(List.of(
       ConnectionSettings.of("default", OutputFormat.DUCKDB, "jdbc:duckdb:/nowhere/demo.duckdb", null, null),
       ConnectionSettings.of("analytics", OutputFormat.POSTGRES, "jdbc:postgresql://db.invalid/analytics", "reader",
-          "s3cret")));
+          "s3cret"),
+      new ConnectionSettings("gcp", OutputFormat.BIGQUERY, null, null, null, null, true,
+          Map.of("project", "billing-project", "credentials", "none"))));
 
   private static OutputSpec output(OutputFormat format, String connection, String table) {
     return new OutputSpec(format, null, null, "db", "sch", table, null, null, connection);
@@ -33,12 +36,40 @@ class WarehouseConnectionsTest {
   }
 
   @Test
-  void formatsWithoutAnAdapterAreNotEvaluatedWithAReason() {
-    for (OutputFormat format : List.of(OutputFormat.BIGQUERY)) {
-      assertThat(connections.target(output(format, "lake", "orders")))
-          .isEqualTo(new WarehouseTarget.Unavailable(Outcome.NOT_EVALUATED, "no connection configured for format "
-              + format.specName() + ": meshwatch cannot read " + format.specName() + " outputs yet"));
-    }
+  void bigQueryTablesAreNamedByProjectDatasetAndTable() {
+    OutputSpec withProject = new OutputSpec(OutputFormat.BIGQUERY, null, null, null, null, "orders", "data-project",
+        "sales", "gcp");
+    assertThat(connections.target(withProject))
+        .isInstanceOfSatisfying(WarehouseTarget.Reachable.class, target -> {
+          assertThat(target.table()).isEqualTo(new io.meshwatch.activities.sql.TableName("data-project", "sales", "orders"));
+          assertThat(target.client().dialect()).isEqualTo(io.meshwatch.activities.sql.Dialect.BIGQUERY);
+        });
+    // Without a project the client uses its connection's.
+    OutputSpec withoutProject = new OutputSpec(OutputFormat.BIGQUERY, null, null, null, null, "orders", null, "sales",
+        "gcp");
+    assertThat(connections.target(withoutProject))
+        .isInstanceOfSatisfying(WarehouseTarget.Reachable.class,
+            target -> assertThat(target.table().display()).isEqualTo("sales.orders"));
+    OutputSpec noDataset = new OutputSpec(OutputFormat.BIGQUERY, null, null, null, null, "orders", null, null, "gcp");
+    assertThat(connections.target(noDataset))
+        .isEqualTo(new WarehouseTarget.Unavailable(Outcome.ERROR, "spec.output.dataset is not set"));
+    OutputSpec noConnection = new OutputSpec(OutputFormat.BIGQUERY, null, null, null, null, "orders", null, "sales",
+        "warehouse");
+    assertThat(connections.target(noConnection))
+        .isEqualTo(new WarehouseTarget.Unavailable(Outcome.ERROR,
+            "no warehouse connection named 'warehouse' is configured (format bigquery)"));
+  }
+
+  @Test
+  void aMisconfiguredBigQueryConnectionIsRefusedWithEveryProblem() {
+    assertThatThrownBy(() -> WarehouseConnections.fromSettings(List.of(new ConnectionSettings("gcp", OutputFormat.BIGQUERY,
+        "ftp://bq.example", null, null, null, true, Map.of("maximum_bytes_billed", "lots", "projekt", "p")))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("warehouse connection 'gcp': ")
+        .hasMessageContaining("properties.projekt: not a BigQuery setting")
+        .hasMessageContaining("properties.project: required")
+        .hasMessageContaining("properties.maximum_bytes_billed: 'lots' is not an amount of bytes")
+        .hasMessageContaining("url: a BigQuery endpoint is an http or https URL");
   }
 
   @Test
@@ -57,13 +88,10 @@ class WarehouseConnectionsTest {
   }
 
   @Test
-  void refusesDuplicateNamesAndFormatsWithoutAnAdapter() {
+  void refusesDuplicateNames() {
     ConnectionSettings one = ConnectionSettings.of("x", OutputFormat.DUCKDB, "jdbc:duckdb:", null, null);
     assertThatThrownBy(() -> WarehouseConnections.fromSettings(List.of(one, one)))
         .hasMessage("warehouse connection 'x' is configured twice");
-    assertThatThrownBy(() -> WarehouseConnections.fromSettings(List.of(
-        ConnectionSettings.of("lake", OutputFormat.BIGQUERY, null, null, null))))
-        .hasMessage("warehouse connection 'lake': meshwatch cannot read bigquery yet");
   }
 
   @Test

@@ -68,6 +68,8 @@ final class ProductViews {
       evaluation.put("scans", e.scans());
       evaluation.put("rowsScanned", e.rowsScanned());
       evaluation.put("durationMillis", e.durationMillis());
+      evaluation.put("bytesProcessed", e.bytesProcessed());
+      evaluation.put("bytesBilled", e.bytesBilled());
       evaluation.put("state", e.state());
       view.put("latestEvaluation", evaluation);
     });

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.meshwatch.activities.warehouse.bigquery.BigQuerySettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -150,6 +151,13 @@ public final class ConfigLoader {
       }
       if ("snowflake".equals(w.format())) {
         snowflakeProblems(path, w, problems);
+      }
+      if ("bigquery".equals(w.format())) {
+        // Each problem reads "key: problem", the key relative to the connection.
+        for (String problem : BigQuerySettings.problems(w.url(), w.properties(), w.passwordEnv() != null || w.passwordFile() != null)) {
+          int colon = problem.indexOf(": ");
+          problems.add(new ConfigProblem(path + "." + problem.substring(0, colon), problem.substring(colon + 2)));
+        }
       }
     });
     return problems;

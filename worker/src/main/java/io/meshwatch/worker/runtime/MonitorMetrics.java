@@ -82,6 +82,12 @@ public final class MonitorMetrics {
         .tags("product", product, "domain", domain).register(registry).increment(cycle.queries());
     Counter.builder("meshwatch.warehouse.scans").description("Warehouse statements that read table data (one per evaluation)")
         .tags("product", product, "domain", domain).register(registry).increment(cycle.scans());
+    // Bytes are what BigQuery bills by: the cost that leadership and the platform team watch per
+    // product and domain. Warehouses that do not bill by scan report zero.
+    Counter.builder("meshwatch.warehouse.bytes").description("Bytes billed for evaluations' warehouse statements")
+        .baseUnit("bytes").tags("product", product, "domain", domain).register(registry).increment(cycle.bytesBilled());
+    Counter.builder("meshwatch.warehouse.bytes.processed").description("Bytes processed by evaluations' warehouse statements")
+        .tags("product", product, "domain", domain).register(registry).increment(cycle.bytesProcessed());
     Counter.builder("meshwatch.warehouse.rows.scanned").description("Rows scanned by evaluations")
         .tags("product", product, "domain", domain).register(registry).increment(cycle.rowsScanned());
     Timer.builder("meshwatch.evaluation.duration").description("Wall time of an evaluation")

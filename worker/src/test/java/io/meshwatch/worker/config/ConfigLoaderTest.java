@@ -148,6 +148,38 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void bigQueryConnectionsAreCheckedOffline() throws Exception {
+    Path good = file("""
+        warehouses:
+          gcp:
+            format: bigquery
+            password_file: /etc/meshwatch/bigquery-key.json
+            statement_timeout: 2m
+            properties: {project: analytics-prod, location: EU, maximum_bytes_billed: 20GiB}
+        """);
+    WorkerConfig config = new ConfigLoader(Map.of()).load(good);
+    assertThat(config.warehouses().get("gcp").properties()).containsEntry("maximum_bytes_billed", "20GiB");
+
+    Path bad = file("""
+        warehouses:
+          gcp:
+            format: bigquery
+            url: bigquery.example
+            properties: {maximum_bytes_billed: lots, credentials: service_account}
+        """);
+    assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(bad))
+        .isInstanceOf(ConfigException.class)
+        .satisfies(e -> assertThat(((ConfigException) e).problems()).extracting(ConfigProblem::toString)
+            .containsExactlyInAnyOrder(
+                "warehouses.gcp.properties.project: required (the project that runs and pays for the query jobs)",
+                "warehouses.gcp.properties.maximum_bytes_billed: 'lots' is not an amount of bytes such as 10737418240,"
+                    + " 500MB or 10GiB",
+                "warehouses.gcp.properties.credentials: service_account needs the key JSON in password_file or"
+                    + " password_env",
+                "warehouses.gcp.url: a BigQuery endpoint is an http or https URL such as https://bigquery.googleapis.com"));
+  }
+
+  @Test
   void wrongTypesNameTheirPath() throws Exception {
     Path bad = file("monitor:\n  poll_interval: soon\n");
     assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(bad))

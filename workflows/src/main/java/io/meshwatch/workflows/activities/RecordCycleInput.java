@@ -14,8 +14,8 @@ import java.util.List;
  * or a continue-as-new never duplicates them. {@code state} holds since {@code stateSince} (a late
  * state starts at its deadline, not when it was seen). {@code results} holds the freshness result and,
  * when this cycle scanned, the evaluation's results; {@code evaluated} tells which. {@code queries},
- * {@code scans}, {@code rowsScanned} and {@code durationMillis} describe the evaluation when there
- * was one (see {@link EvaluateOutput}).
+ * {@code scans}, {@code rowsScanned}, {@code durationMillis}, {@code bytesProcessed} and
+ * {@code bytesBilled} describe the evaluation when there was one (see {@link EvaluateOutput}).
  */
 public record RecordCycleInput(
     ProductId product,
@@ -30,7 +30,9 @@ public record RecordCycleInput(
     int queries,
     int scans,
     long rowsScanned,
-    long durationMillis) {
+    long durationMillis,
+    long bytesProcessed,
+    long bytesBilled) {
 
   public RecordCycleInput {
     results = results == null ? List.of() : List.copyOf(results);

@@ -174,7 +174,7 @@ public class ProductMonitorWorkflowImpl implements ProductMonitorWorkflow {
         results = evaluation.results();
       } catch (ActivityFailure e) {
         results = allErrors("evaluation failed: " + rootMessage(e));
-        evaluation = new EvaluateOutput(results, 0, 0, 0, 0);
+        evaluation = new EvaluateOutput(results, 0, 0, 0, 0, 0, 0);
       }
     }
 
@@ -201,7 +201,9 @@ public class ProductMonitorWorkflowImpl implements ProductMonitorWorkflow {
         evaluation == null ? 0 : evaluation.queries(),
         evaluation == null ? 0 : evaluation.scans(),
         evaluation == null ? 0 : evaluation.rowsScanned(),
-        evaluation == null ? 0 : evaluation.durationMillis()));
+        evaluation == null ? 0 : evaluation.durationMillis(),
+        evaluation == null ? 0 : evaluation.bytesProcessed(),
+        evaluation == null ? 0 : evaluation.bytesBilled()));
 
     state = new MonitorState(
         false,
@@ -231,7 +233,7 @@ public class ProductMonitorWorkflowImpl implements ProductMonitorWorkflow {
   /** Paused time is its own segment of the timeline, so availability leaves it out. */
   private void recordPaused(Instant now) {
     record(new RecordCycleInput(spec.id(), specVersion, now, ProductState.PAUSED, now, state.freshness(), state.dataVersion(),
-        false, List.of(), 0, 0, 0, 0));
+        false, List.of(), 0, 0, 0, 0, 0, 0));
     MonitorState s = state;
     state = new MonitorState(true, s.dataVersion(), s.observedUpdates(), s.results(), s.freshness(), ProductState.PAUSED, now,
         s.breachOpen(), s.breachSince(), s.breachRevision(), s.alertedFailing(), now, s.lastEvaluatedAt(), s.evaluations(), s.cycles());

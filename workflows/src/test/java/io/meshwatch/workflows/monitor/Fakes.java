@@ -90,10 +90,14 @@ final class Fakes {
       return new ProbeOutput(version, freshness);
     }
 
+    /** What each evaluation reports it cost, as a warehouse that bills by scan would. */
+    static final long BYTES_PROCESSED = 2_048;
+    static final long BYTES_BILLED = 10_485_760;
+
     @Override
     public EvaluateOutput evaluate(EvaluateInput input) {
       evaluations.add(input);
-      return new EvaluateOutput(results, 2, 1, 100, 5);
+      return new EvaluateOutput(results, 2, 1, 100, 5, BYTES_PROCESSED, BYTES_BILLED);
     }
   }
 

@@ -109,6 +109,13 @@ class ProductMonitorWorkflowTest {
     env.sleep(Duration.ofSeconds(1));
     assertThat(warehouse.evaluations).hasSize(2);
     assertThat(monitor.status().evaluations()).isEqualTo(2);
+    // The evaluation's bytes reach the store with its cycle; a cycle that only probed cost none.
+    assertThat(store.cycles).filteredOn(RecordCycleInput::evaluated).hasSize(2).allSatisfy(c -> {
+      assertThat(c.bytesProcessed()).isEqualTo(Fakes.Warehouse.BYTES_PROCESSED);
+      assertThat(c.bytesBilled()).isEqualTo(Fakes.Warehouse.BYTES_BILLED);
+    });
+    assertThat(store.cycles).filteredOn(c -> !c.evaluated()).isNotEmpty()
+        .allSatisfy(c -> assertThat(c.bytesProcessed() + c.bytesBilled()).isZero());
   }
 
   @Test
