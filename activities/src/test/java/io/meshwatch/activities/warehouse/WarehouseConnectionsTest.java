@@ -99,8 +99,8 @@ class WarehouseConnectionsTest {
     assertThatThrownBy(() -> WarehouseConnections.fromSettings(List.of(one, one)))
         .hasMessage("warehouse connection 'x' is configured twice");
     assertThatThrownBy(() -> WarehouseConnections.fromSettings(List.of(
-        ConnectionSettings.of("lake", OutputFormat.BIGQUERY, null, null, null))))
-        .hasMessage("warehouse connection 'lake': meshwatch cannot read bigquery yet");
+        ConnectionSettings.of("lake", OutputFormat.SNOWFLAKE, null, null, null))))
+        .hasMessage("warehouse connection 'lake': meshwatch cannot read snowflake yet");
   }
 
   @Test
