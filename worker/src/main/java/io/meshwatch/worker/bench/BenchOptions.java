@@ -29,6 +29,14 @@ public record BenchOptions(List<BenchEngine> engines, int products, int checks, 
     requireAtLeast("--cycles", cycles, 2);
   }
 
+  /** The command that runs exactly these options, for the report. */
+  public String commandLine() {
+    String engine = engines.size() == BenchEngine.values().length ? "both" : engines.get(0).label();
+    return "meshwatch bench --engine " + engine + " --products " + products + " --checks " + checks
+        + (rows == null ? "" : " --rows " + rows) + " --repeat " + repeats + " --warmup " + warmups
+        + " --cycles " + cycles;
+  }
+
   /** Rows per table on {@code engine}. */
   public int rows(BenchEngine engine) {
     return rows != null ? rows : engine.defaultRows();

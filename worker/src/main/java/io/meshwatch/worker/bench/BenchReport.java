@@ -19,6 +19,7 @@ final class BenchReport {
         "meshwatch bench: %d products x %d data checks; %d measured rounds after %d warm-up; "
             + "monitors: %d cycles on unchanged data, then 1 after a change%n",
         options.products(), options.checks(), options.repeats(), options.warmups(), options.cycles()));
+    out.append("command: ").append(options.commandLine()).append('\n');
     out.append("machine: ").append(machine.describe()).append('\n');
     for (EngineResult result : results) {
       out.append('\n').append(engine(result));

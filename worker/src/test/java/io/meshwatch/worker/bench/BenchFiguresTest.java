@@ -79,6 +79,10 @@ class BenchFiguresTest {
     assertThatThrownBy(() -> new BenchOptions(List.of(BenchEngine.DUCKDB), 0, 8, 10, 1, 0, 2))
         .hasMessageContaining("--products");
     assertThat(BenchEngine.parse("both")).containsExactly(BenchEngine.DUCKDB, BenchEngine.POSTGRES);
+    assertThat(new BenchOptions(BenchEngine.parse("both"), 20, 8, null, 3, 1, 5).commandLine())
+        .isEqualTo("meshwatch bench --engine both --products 20 --checks 8 --repeat 3 --warmup 1 --cycles 5");
+    assertThat(new BenchOptions(BenchEngine.parse("postgres"), 20, 8, 1000, 3, 1, 5).rows(BenchEngine.POSTGRES))
+        .isEqualTo(1000);
     assertThat(BenchEngine.parse("PostgreS")).containsExactly(BenchEngine.POSTGRES);
     assertThatThrownBy(() -> BenchEngine.parse("snowflake")).hasMessageContaining("--engine");
   }
