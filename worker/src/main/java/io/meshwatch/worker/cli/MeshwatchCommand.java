@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "meshwatch 0.1.0",
     description = "Durable monitoring of data products in a data mesh.",
-    subcommands = {DemoCommand.class, WorkerCommand.class, ValidateCommand.class, ConfigCommand.class})
+    subcommands = {DemoCommand.class, WorkerCommand.class, ValidateCommand.class, ConfigCommand.class, BenchCommand.class})
 public final class MeshwatchCommand implements Runnable {
 
   @Override
