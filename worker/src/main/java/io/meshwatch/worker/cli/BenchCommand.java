@@ -24,7 +24,7 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--checks", defaultValue = "8", description = "data checks per product (default: ${DEFAULT-VALUE})")
   int checks;
 
-  @Option(names = "--rows", description = "rows per table (default: 200000 on duckdb, 50000 on postgres)")
+  @Option(names = "--rows", description = "rows per table (default: 200000 on duckdb, 20000 on postgres)")
   Integer rows;
 
   @Option(names = "--repeat", defaultValue = "3", description = "measured rounds (default: ${DEFAULT-VALUE})")
