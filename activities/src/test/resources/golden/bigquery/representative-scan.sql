@@ -3,7 +3,7 @@
   COUNTIF(`order_id` IS NULL) AS m1,
   COUNTIF(`customer_id` IS NULL) AS m2,
   COUNTIF(`order_id` IS NOT NULL AND `customer_id` IS NOT NULL) AS m3,
-  COUNTIF((`customer_id` IS NOT NULL AND NOT REGEXP_CONTAINS(CAST(`customer_id` AS STRING), '^(?:[0-9a-fA-F]{32,128})$'))) AS m4,
+  COUNTIF((`customer_id` IS NOT NULL AND NOT (length(CAST(`customer_id` AS STRING)) BETWEEN 32 AND 128 AND REGEXP_CONTAINS(CAST(`customer_id` AS STRING), '^(?:[0-9a-fA-F]+)$')))) AS m4,
   COUNTIF((`email` IS NOT NULL AND trim(CAST(`email` AS STRING)) <> '' AND NOT REGEXP_CONTAINS(CAST(`email` AS STRING), '[*#Xx]{3}'))) AS m5,
   COUNTIF((`ssn` IS NOT NULL AND NOT REGEXP_CONTAINS(lower(trim(CAST(`ssn` AS STRING))), '^(?:[*#x]*|redacted|\\[redacted\\]|<redacted>|\\(redacted\\))$'))) AS m6,
   COUNTIF(NOT (`order_count` > 0)) AS m7,
@@ -13,7 +13,7 @@
   COUNTIF(NOT ((((CAST(`order_count` AS BIGNUMERIC) * CAST(1000 AS BIGNUMERIC)) + CAST(1 AS BIGNUMERIC)) > 0) AND (MOD(CAST(`order_count` AS BIGNUMERIC), NULLIF(CAST(7 AS BIGNUMERIC), 0)) <> 3))) AS m11,
   COUNTIF(NOT ((NOT (`order_id` LIKE 'test\\_%')) AND (`order_id` <> 'it\'s a\\b'))) AS m12,
   COUNTIF(NOT (`day` >= '2020-01-01')) AS m13,
-  COUNTIF(NOT (ROUND(greatest(`revenue_usd`, 0), 1) < 1000000)) AS m14
+  COUNTIF(NOT (ROUND(greatest(COALESCE(`revenue_usd`, 0), COALESCE(0, `revenue_usd`)), 1) < 1000000)) AS m14
 FROM `analytics-prod`.`domain_orders`.`orders_daily`
 WHERE `day` >= ?
 -- parameters: [2024-06-07 (LocalDate)]

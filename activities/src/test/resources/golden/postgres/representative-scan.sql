@@ -3,7 +3,7 @@
   count(*) FILTER (WHERE "order_id" IS NULL) AS m1,
   count(*) FILTER (WHERE "customer_id" IS NULL) AS m2,
   count(*) FILTER (WHERE "order_id" IS NOT NULL AND "customer_id" IS NOT NULL) AS m3,
-  count(*) FILTER (WHERE ("customer_id" IS NOT NULL AND NOT (CAST("customer_id" AS text) ~ '^(?:[0-9a-fA-F]{32,128})$'))) AS m4,
+  count(*) FILTER (WHERE ("customer_id" IS NOT NULL AND NOT (length(CAST("customer_id" AS text)) BETWEEN 32 AND 128 AND (CAST("customer_id" AS text) ~ '^(?:[0-9a-fA-F]+)$')))) AS m4,
   count(*) FILTER (WHERE ("email" IS NOT NULL AND trim(CAST("email" AS text)) <> '' AND NOT (CAST("email" AS text) ~ '[*#Xx]{3}'))) AS m5,
   count(*) FILTER (WHERE ("ssn" IS NOT NULL AND NOT (lower(trim(CAST("ssn" AS text))) ~ E'^(?:[*#x]*|redacted|\\[redacted\\]|<redacted>|\\(redacted\\))$'))) AS m6,
   count(*) FILTER (WHERE NOT ("order_count" > 0)) AS m7,

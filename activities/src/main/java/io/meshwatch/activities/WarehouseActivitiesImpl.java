@@ -15,6 +15,7 @@ import io.meshwatch.activities.warehouse.StatementTally;
 import io.meshwatch.activities.warehouse.TableProbe;
 import io.meshwatch.activities.warehouse.WarehouseConnections;
 import io.meshwatch.activities.warehouse.WarehouseException;
+import io.meshwatch.activities.warehouse.WarehouseSession;
 import io.meshwatch.activities.warehouse.WarehouseTarget;
 import io.meshwatch.workflows.activities.EvaluateInput;
 import io.meshwatch.workflows.activities.EvaluateOutput;
@@ -31,6 +32,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -39,7 +41,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads a product's warehouse: {@link #probe} from metadata (data version and freshness, no scan),
  * {@link #evaluate} as schema conformance from the catalog plus every other check fused into one
- * scan. Expected failures — an unreachable warehouse, refused credentials, a missing table or
+ * scan, both in one warehouse session where the engine allows. Expected failures — an unreachable warehouse, refused credentials, a missing table or
  * column, a timeout, a format meshwatch cannot read yet — become ERROR or NOT_EVALUATED results with
  * a reason, never an activity failure; only a defect in meshwatch itself throws.
  */
@@ -50,6 +52,7 @@ public final class WarehouseActivitiesImpl implements WarehouseActivities {
   private final WarehouseConnections connections;
   private final FreshnessPolicy policy;
   private final FusedScanPlanner planner = new FusedScanPlanner(new ExpressionParser());
+  private final ProbedTables probed = new ProbedTables();
 
   public WarehouseActivitiesImpl(WarehouseConnections connections, FreshnessPolicy policy) {
     this.connections = connections;
@@ -61,12 +64,16 @@ public final class WarehouseActivitiesImpl implements WarehouseActivities {
     ProductSpec spec = input.spec();
     StatementTally tally = new StatementTally();
     ProbeOutput output = switch (connections.target(spec.output())) {
-      case WarehouseTarget.Unavailable unavailable -> new ProbeOutput(null, unmeasured(unavailable));
+      case WarehouseTarget.Unavailable unavailable -> {
+        probed.forget(spec.id());
+        yield new ProbeOutput(null, unmeasured(unavailable));
+      }
       case WarehouseTarget.Reachable reachable -> {
         try {
           TableProbe probe = reachable.client().probe(reachable.table(), spec.quality().freshnessColumn(),
               new QueryContext(QueryTag.of(spec.id()), tally));
           String version = SchemaFingerprint.versionWithSchema(probe.dataVersion(), probe.table());
+          probed.remember(spec.id(), reachable.connection(), reachable.table(), version, probe.table());
           if (probe.freshnessProblem() != null) {
             yield new ProbeOutput(version, FreshnessAssessment.error(probe.freshnessProblem()));
           }
@@ -74,6 +81,7 @@ public final class WarehouseActivitiesImpl implements WarehouseActivities {
               history(input.observedUpdates(), probe.updateHistory(), probe.lastUpdated()));
           yield new ProbeOutput(version, policy.assess(facts));
         } catch (WarehouseException e) {
+          probed.forget(spec.id());
           yield new ProbeOutput(null, FreshnessAssessment.error(e.getMessage()));
         }
       }
@@ -96,7 +104,7 @@ public final class WarehouseActivitiesImpl implements WarehouseActivities {
     Measured measured = switch (connections.target(spec.output())) {
       case WarehouseTarget.Unavailable unavailable ->
           new Measured(checks.stream().map(c -> unmeasured(c, unavailable)).toList(), 0);
-      case WarehouseTarget.Reachable reachable -> measure(reachable, checks, spec, input.scheduledAt(),
+      case WarehouseTarget.Reachable reachable -> measure(reachable, checks, spec, input,
           new QueryContext(QueryTag.of(spec.id()), tally));
     };
     List<CheckResult> results = new ArrayList<>(measured.results());
@@ -109,11 +117,26 @@ public final class WarehouseActivitiesImpl implements WarehouseActivities {
 
   private record Measured(List<CheckResult> results, long rows) {}
 
-  private Measured measure(WarehouseTarget.Reachable target, List<Check> checks, ProductSpec spec, Instant scheduledAt,
+  private Measured measure(WarehouseTarget.Reachable target, List<Check> checks, ProductSpec spec, EvaluateInput input,
       QueryContext context) {
+    try {
+      return target.client().inSession(context, session -> measure(session, target, checks, spec, input));
+    } catch (WarehouseException e) {
+      // The session could not be opened (unreachable, refused credentials): nothing was measured.
+      return new Measured(checks.stream().map(c -> CheckResult.error(c, e.getMessage())).toList(), 0);
+    }
+  }
+
+  /**
+   * Schema conformance, planning and the one scan, in one warehouse session; the columns come from
+   * this cycle's probe when it saw the version being evaluated, else from a catalog read.
+   */
+  private Measured measure(WarehouseSession session, WarehouseTarget.Reachable target, List<Check> checks,
+      ProductSpec spec, EvaluateInput input) {
     ResolvedTable table;
     try {
-      table = target.client().columns(target.table(), context);
+      Optional<ResolvedTable> known = probed.find(spec.id(), target.connection(), target.table(), input.dataVersion());
+      table = known.isPresent() ? known.get() : session.columns(target.table());
     } catch (WarehouseException e) {
       return new Measured(checks.stream().map(c -> CheckResult.error(c, e.getMessage())).toList(), 0);
     }
@@ -123,13 +146,13 @@ public final class WarehouseActivitiesImpl implements WarehouseActivities {
         results.add(SchemaConformance.evaluate(schema, table));
       }
     }
-    ScanPlan plan = planner.plan(checks, spec.quality(), table, target.client().dialect(), scheduledAt);
+    ScanPlan plan = planner.plan(checks, spec.quality(), table, target.client().dialect(), input.scheduledAt());
     if (!plan.scans()) {
       results.addAll(plan.settled());
       return new Measured(results, 0);
     }
     try {
-      ScanRow row = target.client().measure(table, plan, context);
+      ScanRow row = session.measure(table, plan);
       results.addAll(ScanResults.interpret(plan, row));
       return new Measured(results, row.count(0));
     } catch (WarehouseException e) {

@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 
 /** A DuckDB database file; meshwatch opens it read-only, the writer opens and closes it around writes. */
@@ -27,9 +28,14 @@ final class DuckDbEngine extends JdbcWarehouseEngine {
   }
 
   @Override
+  /**
+   * The tests write the file from this process between meshwatch's calls, which DuckDB refuses while
+   * meshwatch holds the file open read-only, so these connections release it after every call; the
+   * hold is tested on its own ({@code HeldDatabaseTest}).
+   */
   public ConnectionSettings settings(String connection, Duration statementTimeout) {
-    return ConnectionSettings.of(connection, OutputFormat.DUCKDB, "jdbc:duckdb:" + file, null, null)
-        .withStatementTimeout(statementTimeout);
+    return new ConnectionSettings(connection, OutputFormat.DUCKDB, "jdbc:duckdb:" + file, null, null, statementTimeout,
+        true, Map.of(DuckDbWarehouseClient.KEEP_OPEN, "PT0S"));
   }
 
   @Override

@@ -148,6 +148,44 @@ abstract class WarehouseActivitiesContract {
   }
 
   @Test
+  void anEvaluationAfterItsProbeScansOnTheColumnsTheProbeResolvedWithNoCatalogRead() {
+    WarehouseActivitiesImpl activities = activities();
+    ProductSpec spec = unscopedSpec();
+    Evaluation cold = activities.measure(evaluation(spec, OrdersFixture.SCHEDULED));
+    ProbeOutput probe = activities.probe(new ProbeInput(spec, OrdersFixture.SCHEDULED, List.of()));
+
+    statements.clear();
+    Evaluation warm = activities.measure(new EvaluateInput(spec, OrdersFixture.SCHEDULED, probe.dataVersion()));
+
+    assertThat(warm.metadataQueries()).isZero();
+    assertThat(warm.scans()).isEqualTo(1);
+    assertThat(warm.scans() + warm.sessionStatements()).isEqualTo(statements.statements().size());
+    assertThat(warm.toOutput().queries()).isEqualTo(1);
+    assertThat(warm.results()).isEqualTo(cold.results());
+  }
+
+  @Test
+  void aColumnDroppedBetweenTheProbeAndTheScanErrsTheScanAndTheNextCycleRecovers() {
+    WarehouseActivitiesImpl activities = activities();
+    ProductSpec spec = unscopedSpec();
+    ProbeOutput before = activities.probe(new ProbeInput(spec, OrdersFixture.SCHEDULED, List.of()));
+
+    engine().write("ALTER TABLE " + table + " DROP COLUMN email");
+    Map<String, CheckResult> stale = byId(activities.evaluate(
+        new EvaluateInput(spec, OrdersFixture.SCHEDULED, before.dataVersion())).results());
+    assertThat(stale.get("pii:ssn").outcome()).isEqualTo(Outcome.ERROR);
+
+    ProbeOutput after = activities.probe(new ProbeInput(spec, OrdersFixture.SCHEDULED, List.of()));
+    assertThat(after.dataVersion()).isNotEqualTo(before.dataVersion());
+    Map<String, CheckResult> next = byId(activities.evaluate(
+        new EvaluateInput(spec, OrdersFixture.SCHEDULED, after.dataVersion())).results());
+    assertThat(next.get("pii:email").outcome()).isEqualTo(Outcome.ERROR);
+    assertThat(next.get("pii:email").message()).contains("column email is not in table");
+    assertThat(next.get("pii:ssn")).extracting(CheckResult::outcome, CheckResult::violations)
+        .containsExactly(Outcome.FAIL, 2L);
+  }
+
+  @Test
   void scopesTheScanToTheLookbackWithABoundParameter() {
     ProductSpec spec = spec(OrdersFixture.quality("updated_at", "day", "3d"));
     EvaluateOutput output = activities().evaluate(evaluation(spec, OrdersFixture.SCHEDULED));

@@ -4,6 +4,7 @@ import io.meshwatch.activities.expr.CustomExpression;
 import io.meshwatch.activities.expr.ExpressionParser;
 import io.meshwatch.activities.expr.ExpressionTyping;
 import io.meshwatch.activities.expr.ParseResult;
+import io.meshwatch.activities.expr.ParsedExpressions;
 import io.meshwatch.activities.expr.ValueType;
 import io.meshwatch.activities.sql.ColumnBinding;
 import io.meshwatch.activities.sql.Dialect;
@@ -46,10 +47,13 @@ import java.util.stream.Collectors;
  */
 public final class FusedScanPlanner {
 
-  private final ExpressionParser parser;
+  /** Distinct expression texts kept parsed: far more than the custom checks of a worker's products. */
+  private static final int PARSED_EXPRESSIONS = 4096;
+
+  private final ParsedExpressions expressions;
 
   public FusedScanPlanner(ExpressionParser parser) {
-    this.parser = parser;
+    this.expressions = new ParsedExpressions(parser, PARSED_EXPRESSIONS);
   }
 
   public ScanPlan plan(List<Check> checks, QualitySpec quality, ResolvedTable table, Dialect dialect,
@@ -62,7 +66,7 @@ public final class FusedScanPlanner {
         case Check.NotNull notNull -> builder.notNull(notNull);
         case Check.Completeness completeness -> builder.completeness(completeness);
         case Check.PiiConformance pii -> builder.pii(pii);
-        case Check.Custom custom -> builder.custom(custom, parser.parse(custom.expr()));
+        case Check.Custom custom -> builder.custom(custom, expressions.parse(custom.expr()));
       }
     }
     return builder.build(quality, scheduledAt);

@@ -20,7 +20,9 @@ import io.meshwatch.workflows.model.PiiHandling;
  */
 final class PiiRules {
 
-  static final String HEX_DIGEST = "[0-9a-fA-F]{32,128}";
+  static final String HEX_RUN = "[0-9a-fA-F]+";
+  static final int DIGEST_MIN_LENGTH = 32;
+  static final int DIGEST_MAX_LENGTH = 128;
   static final String MASK_RUN = "[*#Xx]{3}";
   static final String REDACTION = "[*#x]*|redacted|\\[redacted\\]|<redacted>|\\(redacted\\)";
 
@@ -33,7 +35,10 @@ final class PiiRules {
   static String violation(PiiHandling handling, String column, Dialect dialect) {
     String text = dialect.asText(column);
     return switch (handling) {
-      case HASHED -> "(" + column + " IS NOT NULL AND NOT " + dialect.fullMatch(text, HEX_DIGEST) + ")";
+      // A hex run plus a length range, not {32,128}: the same rule, but regular-expression engines
+      // expand a bounded repetition into a far larger automaton (PostgreSQL's ran it at ~30 µs a row).
+      case HASHED -> "(" + column + " IS NOT NULL AND NOT (length(" + text + ") BETWEEN " + DIGEST_MIN_LENGTH
+          + " AND " + DIGEST_MAX_LENGTH + " AND " + dialect.fullMatch(text, HEX_RUN) + "))";
       case MASKED -> "(" + column + " IS NOT NULL AND trim(" + text + ") <> '' AND NOT "
           + dialect.containsMatch(text, MASK_RUN) + ")";
       case REDACTED -> "(" + column + " IS NOT NULL AND NOT "

@@ -193,9 +193,19 @@ public enum Dialect {
   }
 
   /**
+   * Whether {@link #functionName}'s {@code least} and {@code greatest} skip NULL arguments, as
+   * PostgreSQL's and DuckDB's do. BigQuery's return NULL when any argument is NULL and have no form
+   * that skips them, so the renderer rewrites their arguments instead.
+   */
+  public boolean skipsNullsInLeastGreatest() {
+    return this != BIGQUERY;
+  }
+
+  /**
    * The name of a row function. PostgreSQL's and DuckDB's {@code least} and {@code greatest} skip
    * NULL arguments, Snowflake's return NULL when any argument is NULL; its {@code _IGNORE_NULLS}
-   * forms skip them, so a check means the same everywhere.
+   * forms skip them, so a check means the same everywhere (BigQuery: see
+   * {@link #skipsNullsInLeastGreatest}).
    */
   public String functionName(RowFunction function) {
     return switch (this) {

@@ -2,6 +2,7 @@ package io.meshwatch.activities.sql;
 
 import io.meshwatch.activities.expr.Expr;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -87,8 +88,31 @@ public final class ExpressionRenderer {
       case ROUND -> args.size() == 2
           ? dialect.round(render(args.get(0)), ((Expr.NumberLiteral) args.get(1)).value().intValueExact())
           : "round(" + render(args.get(0)) + ")";
-      case ABS, FLOOR, CEIL, LENGTH, LOWER, UPPER, TRIM, COALESCE, NULLIF, LEAST, GREATEST ->
-          dialect.functionName(call.function()) + "(" + args.stream().map(this::render).collect(Collectors.joining(", ")) + ")";
+      case LEAST, GREATEST -> dialect.skipsNullsInLeastGreatest()
+          ? call(call, args.stream().map(this::render).toList())
+          : call(call, nullsSkipped(args.stream().map(this::render).toList()));
+      case ABS, FLOOR, CEIL, LENGTH, LOWER, UPPER, TRIM, COALESCE, NULLIF ->
+          call(call, args.stream().map(this::render).toList());
     };
+  }
+
+  private String call(Expr.RowCall call, List<String> arguments) {
+    return dialect.functionName(call.function()) + "(" + String.join(", ", arguments) + ")";
+  }
+
+  /**
+   * The arguments of {@code least}/{@code greatest} for an engine whose forms return NULL when any
+   * argument is NULL (BigQuery): each argument becomes {@code COALESCE(itself, the others...)}. A NULL
+   * argument then stands in as one of the other values, which cannot move the least or greatest, and
+   * the result is NULL only when every argument is — what PostgreSQL and DuckDB return.
+   */
+  private static List<String> nullsSkipped(List<String> arguments) {
+    List<String> replaced = new ArrayList<>();
+    for (int i = 0; i < arguments.size(); i++) {
+      List<String> order = new ArrayList<>(arguments.subList(i, arguments.size()));
+      order.addAll(arguments.subList(0, i));
+      replaced.add("COALESCE(" + String.join(", ", order) + ")");
+    }
+    return replaced;
   }
 }

@@ -37,4 +37,13 @@ public interface WarehouseClient {
   default ScanRow measure(ResolvedTable table, ScanPlan plan, QueryContext context) throws WarehouseException {
     return scan(plan.query(), context);
   }
+
+  /**
+   * Runs {@code work} in one session of this warehouse. The default makes each of the session's calls
+   * on its own ({@link #columns}, then {@link #measure}); engines that can share one connection and
+   * transaction between them override it. Throws when the session cannot be opened.
+   */
+  default <T> T inSession(QueryContext context, WarehouseSession.Work<T> work) throws WarehouseException {
+    return work.run(new SeparateCalls(this, context));
+  }
 }

@@ -14,8 +14,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Pins the fused scan each dialect renders for one representative spec in a golden file,
- * {@code src/test/resources/golden/<dialect>/representative-scan.sql}, so any change to the SQL a
+ * Pins the fused scan each dialect renders for two representative specs in golden files,
+ * {@code src/test/resources/golden/<dialect>/representative-scan.sql} (the reference checks and
+ * every construct a dialect spells differently, scoped by day partitions) and
+ * {@code custom-expressions.sql} (every other construct of the expression language, scoped by a
+ * timestamp), so any change to the SQL a
  * warehouse receives shows up as a diff in review. The semantics of the same plan are proven
  * against real engines by the DuckDB and PostgreSQL activity tests; the golden files pin the text.
  *
@@ -33,9 +36,20 @@ class GoldenScanSqlTest {
   void theRenderedScanMatchesTheGoldenFile(Dialect dialect) throws IOException {
     ScanPlan plan = RepresentativeSpec.plan(dialect);
     assertThat(plan.settled()).singleElement().satisfies(r -> assertThat(r.checkId()).isEqualTo("pii:card_token"));
-    ScanQuery query = plan.query();
+    assertGolden(dialect, "representative-scan.sql", plan.query());
+  }
+
+  @ParameterizedTest
+  @EnumSource(Dialect.class)
+  void everyConstructOfTheExpressionLanguageMatchesTheGoldenFile(Dialect dialect) throws IOException {
+    ScanPlan plan = RepresentativeSpec.plan(RepresentativeSpec.customExpressionSpec(), dialect);
+    assertThat(plan.settled()).singleElement().satisfies(r -> assertThat(r.checkId()).isEqualTo("pii:card_token"));
+    assertGolden(dialect, "custom-expressions.sql", plan.query());
+  }
+
+  private static void assertGolden(Dialect dialect, String name, ScanQuery query) throws IOException {
     String rendered = layout(query);
-    Path file = GOLDEN.resolve(dialect.name().toLowerCase(Locale.ROOT)).resolve("representative-scan.sql");
+    Path file = GOLDEN.resolve(dialect.name().toLowerCase(Locale.ROOT)).resolve(name);
     if (UPDATE) {
       Files.createDirectories(file.getParent());
       Files.writeString(file, rendered, StandardCharsets.UTF_8);

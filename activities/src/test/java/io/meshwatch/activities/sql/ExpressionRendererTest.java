@@ -3,6 +3,11 @@ package io.meshwatch.activities.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.meshwatch.activities.expr.ExpressionParser;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -49,6 +54,32 @@ class ExpressionRendererTest {
             + " AND (\"day\" >= DATE '2024-01-31'))");
     assertThat(render(Dialect.DUCKDB, "day < TIMESTAMP '2024-01-31 06:00:00'"))
         .isEqualTo("(\"day\" < TIMESTAMP '2024-01-31 06:00:00.000000')");
+  }
+
+  @Test
+  void bigQueryLeastAndGreatestSkipNullsAsPostgresAndDuckDbDo() throws SQLException {
+    String bigQuery = render(Dialect.BIGQUERY, "greatest(qty, units, revenue_usd) - least(qty, units, revenue_usd) >= 0");
+    assertThat(bigQuery).isEqualTo("((greatest(COALESCE(`qty`, `units`, `REVENUE_USD`), COALESCE(`units`, `REVENUE_USD`,"
+        + " `qty`), COALESCE(`REVENUE_USD`, `qty`, `units`)) - least(COALESCE(`qty`, `units`, `REVENUE_USD`),"
+        + " COALESCE(`units`, `REVENUE_USD`, `qty`), COALESCE(`REVENUE_USD`, `qty`, `units`))) >= 0)");
+
+    // The rewrite is plain SQL: on DuckDB, whose forms skip NULLs, it agrees with them on every
+    // combination of NULL and non-NULL arguments, and is NULL only when all three are.
+    String rewritten = bigQuery.replace('`', '"').replace(" >= 0", "");
+    String skipping = "(greatest(\"qty\", \"units\", \"REVENUE_USD\") - least(\"qty\", \"units\", \"REVENUE_USD\"))";
+    try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+        Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE t AS SELECT * FROM (VALUES (NULL, NULL, NULL), (1.5, NULL, NULL), (NULL, 2, NULL),"
+          + " (NULL, NULL, 3.5), (1.5, 7, NULL), (NULL, 7, -3.5), (1.5, NULL, 9.5), (1.5, 7, -3.5))"
+          + " AS v(qty, units, \"REVENUE_USD\")");
+      try (ResultSet rs = statement.executeQuery("SELECT count(*), count(*) FILTER (WHERE " + rewritten
+          + " IS NOT DISTINCT FROM " + skipping + "), count(*) FILTER (WHERE " + rewritten + " IS NULL) FROM t")) {
+        rs.next();
+        assertThat(rs.getLong(1)).isEqualTo(8);
+        assertThat(rs.getLong(2)).as("rows where the rewrite agrees").isEqualTo(8);
+        assertThat(rs.getLong(3)).as("rows where it is NULL").isEqualTo(1);
+      }
+    }
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.meshwatch.worker.bench;
 
 import io.meshwatch.activities.warehouse.ConnectionSettings;
+import io.meshwatch.activities.warehouse.duckdb.DuckDbWarehouseClient;
 import io.meshwatch.workflows.model.OutputFormat;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -47,8 +48,34 @@ final class DuckDbBenchWarehouse implements BenchWarehouse {
     return DriverManager.getConnection(url, properties);
   }
 
+  /**
+   * Writes as a pipeline would. meshwatch holds the file open read-only for
+   * {@link DuckDbWarehouseClient#DEFAULT_KEEP_OPEN} after its last call, and DuckDB refuses a
+   * writer in the same process meanwhile, so the write waits for the file as a writer in another
+   * process would wait for its lock.
+   */
   @Override
   public void write(List<String> statements) throws SQLException {
+    long giveUp = System.nanoTime() + DuckDbWarehouseClient.DEFAULT_KEEP_OPEN.plusSeconds(10).toNanos();
+    while (true) {
+      try {
+        writeOnce(statements);
+        return;
+      } catch (SQLException e) {
+        if (System.nanoTime() > giveUp || e.getMessage() == null || !e.getMessage().contains("different configuration")) {
+          throw e;
+        }
+        try {
+          Thread.sleep(100);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
+  }
+
+  private void writeOnce(List<String> statements) throws SQLException {
     try (Connection connection = DriverManager.getConnection(url);
         Statement statement = connection.createStatement()) {
       for (String sql : statements) {

@@ -152,6 +152,9 @@ public final class ConfigLoader {
       if ("snowflake".equals(w.format())) {
         snowflakeProblems(path, w, problems);
       }
+      if ("duckdb".equals(w.format())) {
+        durationProblem(path, w, "keep_open", problems);
+      }
       if ("bigquery".equals(w.format())) {
         // Each problem reads "key: problem", the key relative to the connection.
         for (String problem : BigQuerySettings.problems(w.url(), w.properties(), w.passwordEnv() != null || w.passwordFile() != null)) {
@@ -178,15 +181,21 @@ public final class ConfigLoader {
             "must not hold a secret; use password_env or password_file (the key's passphrase with private_key_file)"));
       }
     }
-    String maxAge = w.properties().get("metadata_max_age");
-    if (maxAge != null) {
-      try {
-        if (HumanDuration.parse(maxAge).isNegative()) {
-          problems.add(new ConfigProblem(path + ".properties.metadata_max_age", "must not be negative"));
-        }
-      } catch (IllegalArgumentException e) {
-        problems.add(new ConfigProblem(path + ".properties.metadata_max_age", e.getMessage()));
+    durationProblem(path, w, "metadata_max_age", problems);
+  }
+
+  /** A connection property of meshwatch's own that holds a duration of zero or more. */
+  private static void durationProblem(String path, WorkerConfig.Warehouse w, String key, List<ConfigProblem> problems) {
+    String value = w.properties().get(key);
+    if (value == null) {
+      return;
+    }
+    try {
+      if (HumanDuration.parse(value).isNegative()) {
+        problems.add(new ConfigProblem(path + ".properties." + key, "must not be negative"));
       }
+    } catch (IllegalArgumentException e) {
+      problems.add(new ConfigProblem(path + ".properties." + key, e.getMessage()));
     }
   }
 

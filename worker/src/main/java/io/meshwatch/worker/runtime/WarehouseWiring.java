@@ -4,6 +4,7 @@ import io.meshwatch.activities.WarehouseActivitiesImpl;
 import io.meshwatch.activities.freshness.FreshnessPolicy;
 import io.meshwatch.activities.warehouse.ConnectionSettings;
 import io.meshwatch.activities.warehouse.WarehouseConnections;
+import io.meshwatch.activities.warehouse.duckdb.DuckDbWarehouseClient;
 import io.meshwatch.activities.warehouse.snowflake.SnowflakeWarehouseClient;
 import io.meshwatch.workflows.activities.WarehouseActivities;
 import io.meshwatch.workflows.model.OutputFormat;
@@ -27,7 +28,11 @@ final class WarehouseWiring {
     List<ConnectionSettings> settings = new ArrayList<>();
     warehouses.forEach((name, w) -> {
       OutputFormat format = OutputFormat.valueOf(w.format().toUpperCase(Locale.ROOT));
-      Map<String, String> properties = format == OutputFormat.SNOWFLAKE ? snowflakeProperties(w.properties(), pollInterval) : w.properties();
+      Map<String, String> properties = switch (format) {
+        case SNOWFLAKE -> snowflakeProperties(w.properties(), pollInterval);
+        case DUCKDB -> withIsoDuration(w.properties(), DuckDbWarehouseClient.KEEP_OPEN);
+        case POSTGRES, BIGQUERY, DELTA -> w.properties();
+      };
       settings.add(new ConnectionSettings(name, format, w.url(), w.user(), secrets.secret(w.passwordEnv(), w.passwordFile()),
           w.statementTimeout(), true, properties));
     });
@@ -39,6 +44,16 @@ final class WarehouseWiring {
    * the poll interval unless {@code metadata_max_age} says otherwise: at most about five metadata
    * queries per poll however many products, and metadata at most that old.
    */
+  /** Worker config writes durations as "2s"; the clients read ISO-8601. */
+  static Map<String, String> withIsoDuration(Map<String, String> given, String key) {
+    if (!given.containsKey(key)) {
+      return given;
+    }
+    Map<String, String> properties = new HashMap<>(given);
+    properties.put(key, HumanDuration.parse(given.get(key)).toString());
+    return properties;
+  }
+
   static Map<String, String> snowflakeProperties(Map<String, String> given, Duration pollInterval) {
     Map<String, String> properties = new HashMap<>(given);
     String key = SnowflakeWarehouseClient.METADATA_MAX_AGE;

@@ -14,6 +14,7 @@ import io.meshwatch.activities.warehouse.jdbc.JdbiWarehouseClient;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -22,10 +23,11 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
 
 /**
- * DuckDB as a warehouse (small set-ups and the demo). Each call opens a connection, so a database
- * file written by another process between polls is seen afresh; with {@code readOnly} the file is
- * opened read-only, and every call runs in {@code BEGIN TRANSACTION READ ONLY} either way. DuckDB
- * keeps no query log to tag, so statements carry only the constant {@link Dialect#STATEMENT_LABEL},
+ * DuckDB as a warehouse (small set-ups and the demo). The database is held open while calls use it
+ * and for {@code keep_open} after ({@link HeldDatabase}), then released, so a database file written
+ * by another process between polls is seen afresh; with {@code readOnly} the file is opened
+ * read-only, and every call runs in {@code BEGIN TRANSACTION READ ONLY} either way. DuckDB keeps no
+ * query log to tag, so statements carry only the constant {@link Dialect#STATEMENT_LABEL},
  * and it has no statement timeout, so meshwatch cancels a statement that runs past its own.
  *
  * <p>Data version: row count plus {@code MAX(freshness_column)}. DuckDB keeps no modification
@@ -35,6 +37,10 @@ import org.jdbi.v3.core.statement.Query;
  */
 public final class DuckDbWarehouseClient extends JdbiWarehouseClient {
 
+  /** meshwatch's own connection property: how long the database stays open after the last call. */
+  public static final String KEEP_OPEN = "keep_open";
+  public static final Duration DEFAULT_KEEP_OPEN = Duration.ofSeconds(2);
+
   public DuckDbWarehouseClient(String connection, Jdbi jdbi, Duration statementTimeout) {
     super("DuckDB", connection, jdbi, statementTimeout);
   }
@@ -43,14 +49,40 @@ public final class DuckDbWarehouseClient extends JdbiWarehouseClient {
     return new DuckDbWarehouseClient(settings.name(), jdbi(settings), settings.statementTimeout());
   }
 
-  /** The JDBI instance for a connection: opens the database read-only when the settings ask. */
+  /**
+   * The JDBI instance for a connection: opens the database read-only when the settings ask, and
+   * holds it open for {@value #KEEP_OPEN} after the last call (see {@link HeldDatabase}).
+   */
   public static Jdbi jdbi(ConnectionSettings settings) {
     Properties properties = new Properties();
     properties.putAll(settings.properties());
+    properties.remove(KEEP_OPEN);
     if (settings.readOnly()) {
       properties.setProperty("duckdb.read_only", "true");
     }
-    return Jdbi.create(settings.jdbcUrl(), properties);
+    return Jdbi.create(new HeldDatabase(settings.jdbcUrl(), properties, keepOpen(settings)));
+  }
+
+  /**
+   * The connection's {@value #KEEP_OPEN} property (ISO-8601), {@link #DEFAULT_KEEP_OPEN} when absent.
+   * While meshwatch holds the file, another process cannot open it to write; {@code PT0S} releases
+   * it as soon as each call ends, at the price of opening the database for every call.
+   */
+  public static Duration keepOpen(ConnectionSettings settings) {
+    String value = settings.properties().get(KEEP_OPEN);
+    if (value == null) {
+      return DEFAULT_KEEP_OPEN;
+    }
+    try {
+      Duration keepOpen = Duration.parse(value);
+      if (!keepOpen.isNegative()) {
+        return keepOpen;
+      }
+    } catch (DateTimeParseException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException("warehouse connection '" + settings.name() + "': " + KEEP_OPEN
+        + " must be a duration of zero or more (ISO-8601, such as PT2S), got '" + value + "'");
   }
 
   @Override
@@ -59,14 +91,9 @@ public final class DuckDbWarehouseClient extends JdbiWarehouseClient {
   }
 
   @Override
-  public ResolvedTable columns(TableName table, QueryContext context) throws WarehouseException {
-    return inReadOnlyTransaction(context, handle -> resolve(handle, table, context));
-  }
-
-  @Override
   public TableProbe probe(TableName table, String freshnessColumn, QueryContext context) throws WarehouseException {
     return inReadOnlyTransaction(context, handle -> {
-      ResolvedTable resolved = resolve(handle, table, context);
+      ResolvedTable resolved = columns(handle, table, context);
       FreshnessColumn freshness = freshnessColumn == null ? null : FreshnessColumn.resolve(resolved, freshnessColumn);
       boolean readMax = freshness != null && freshness.usable();
       String sql = Dialect.STATEMENT_LABEL + " SELECT count(*)"
@@ -86,7 +113,8 @@ public final class DuckDbWarehouseClient extends JdbiWarehouseClient {
     });
   }
 
-  private ResolvedTable resolve(Handle handle, TableName table, QueryContext context) throws WarehouseException {
+  @Override
+  protected ResolvedTable columns(Handle handle, TableName table, QueryContext context) throws WarehouseException {
     // DuckDB matches identifiers case-insensitively, so the catalog is searched the same way.
     Query query = handle.createQuery(Dialect.STATEMENT_LABEL + """
          SELECT table_catalog, table_schema, table_name, column_name, data_type

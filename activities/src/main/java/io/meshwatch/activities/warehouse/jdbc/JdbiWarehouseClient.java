@@ -1,14 +1,17 @@
 package io.meshwatch.activities.warehouse.jdbc;
 
+import io.meshwatch.activities.checks.ScanPlan;
 import io.meshwatch.activities.sql.ScanQuery;
 import io.meshwatch.activities.sql.TableName;
 import io.meshwatch.activities.warehouse.QueryContext;
 import io.meshwatch.activities.warehouse.RenderedSqlParser;
+import io.meshwatch.activities.warehouse.ResolvedTable;
 import io.meshwatch.activities.warehouse.ScanRow;
 import io.meshwatch.activities.warehouse.StatementKind;
 import io.meshwatch.activities.warehouse.WarehouseClient;
 import io.meshwatch.activities.warehouse.WarehouseException;
 import io.meshwatch.activities.warehouse.WarehouseFailure;
+import io.meshwatch.activities.warehouse.WarehouseSession;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -68,21 +71,48 @@ public abstract class JdbiWarehouseClient implements WarehouseClient {
 
   @Override
   public final ScanRow scan(ScanQuery scan, QueryContext context) throws WarehouseException {
-    return inReadOnlyTransaction(context, handle -> {
-      // The scan is rendered SQL with positional parameters: JDBI's templating and parameter parser
-      // read backslashes as escapes and would change a literal such as 'it''s a\\b'.
-      Query query = handle.createQuery(scan.sql()).configure(SqlStatements.class,
-          statements -> statements.setTemplateEngine(TemplateEngine.NOP).setSqlParser(new RenderedSqlParser()));
-      for (int i = 0; i < scan.parameters().size(); i++) {
-        query.bind(i, ObjectArgument.of(scan.parameters().get(i)));
+    return inReadOnlyTransaction(context, handle -> scan(handle, scan, context));
+  }
+
+  @Override
+  public ResolvedTable columns(TableName table, QueryContext context) throws WarehouseException {
+    return inReadOnlyTransaction(context, handle -> columns(handle, table, context));
+  }
+
+  /** The catalog read and the scan on one handle, in one read-only transaction. */
+  @Override
+  public <T> T inSession(QueryContext context, WarehouseSession.Work<T> work) throws WarehouseException {
+    return inReadOnlyTransaction(context, handle -> work.run(new WarehouseSession() {
+      @Override
+      public ResolvedTable columns(TableName table) throws WarehouseException {
+        return JdbiWarehouseClient.this.columns(handle, table, context);
       }
-      return firstRow(query, context, StatementKind.SCAN, rs -> {
-        List<Object> values = new ArrayList<>();
-        for (int column = 1; column <= scan.columns(); column++) {
-          values.add(rs.getObject(column));
-        }
-        return new ScanRow(values);
-      });
+
+      @Override
+      public ScanRow measure(ResolvedTable table, ScanPlan plan) throws WarehouseException {
+        return scan(handle, plan.query(), context);
+      }
+    }));
+  }
+
+  /** The table's actual name and columns, read from the catalog on an open handle. */
+  protected abstract ResolvedTable columns(Handle handle, TableName table, QueryContext context)
+      throws WarehouseException;
+
+  private ScanRow scan(Handle handle, ScanQuery scan, QueryContext context) throws WarehouseException {
+    // The scan is rendered SQL with positional parameters: JDBI's templating and parameter parser
+    // read backslashes as escapes and would change a literal such as 'it''s a\\b'.
+    Query query = handle.createQuery(scan.sql()).configure(SqlStatements.class,
+        statements -> statements.setTemplateEngine(TemplateEngine.NOP).setSqlParser(new RenderedSqlParser()));
+    for (int i = 0; i < scan.parameters().size(); i++) {
+      query.bind(i, ObjectArgument.of(scan.parameters().get(i)));
+    }
+    return firstRow(query, context, StatementKind.SCAN, rs -> {
+      List<Object> values = new ArrayList<>();
+      for (int column = 1; column <= scan.columns(); column++) {
+        values.add(rs.getObject(column));
+      }
+      return new ScanRow(values);
     });
   }
 
@@ -158,10 +188,19 @@ public abstract class JdbiWarehouseClient implements WarehouseClient {
   }
 
   private WarehouseException failure(JdbiException e, boolean timedOut) {
+    // A connection pool wraps the driver's error in one of its own without a SQL state: the
+    // driver's, which says what went wrong, is the first with a state.
+    SQLException first = null;
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
       if (cause instanceof SQLException sql) {
-        return classify(sql, timedOut);
+        if (sql.getSQLState() != null) {
+          return classify(sql, timedOut);
+        }
+        first = first == null ? sql : first;
       }
+    }
+    if (first != null) {
+      return classify(first, timedOut);
     }
     return new WarehouseException(WarehouseFailure.QUERY_ERROR,
         described() + " failed (" + e.getClass().getSimpleName() + ")");

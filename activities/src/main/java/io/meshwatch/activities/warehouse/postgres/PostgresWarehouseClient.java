@@ -17,6 +17,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
+import javax.sql.DataSource;
+import org.apache.commons.dbcp2.BasicDataSource;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
@@ -37,6 +39,9 @@ import org.jdbi.v3.core.statement.Query;
  */
 public final class PostgresWarehouseClient extends JdbiWarehouseClient {
 
+  /** Connections per warehouse connection: activities beyond it wait for one to be returned. */
+  static final int POOL_SIZE = 8;
+
   public PostgresWarehouseClient(String connection, Jdbi jdbi, Duration statementTimeout) {
     super("PostgreSQL", connection, jdbi, statementTimeout);
   }
@@ -46,10 +51,38 @@ public final class PostgresWarehouseClient extends JdbiWarehouseClient {
   }
 
   /**
-   * The JDBI instance for a connection. Connecting gives up after the statement timeout (at most
-   * 30 s), so an unreachable server fails a poll instead of hanging it.
+   * The JDBI instance for a connection, over a small pool ({@link #pool}). Connecting gives up after
+   * the statement timeout (at most 30 s), so an unreachable server fails a poll instead of hanging it.
    */
   public static Jdbi jdbi(ConnectionSettings settings) {
+    return Jdbi.create(pool(settings, driverProperties(settings)));
+  }
+
+  /**
+   * Connections kept open between calls: a new PostgreSQL connection costs a server process and a
+   * login (about 5 ms on one machine, more across a network), against a scan of a few milliseconds
+   * on a small table. Idle connections close after a minute, so a worker between polls holds none
+   * for long; a kept connection is validated before use, and one that a failed call left in a
+   * transaction is rolled back on return. A connection is opened in the caller's thread, so refused
+   * credentials or an unreachable server fail the call at once, with the driver's error.
+   */
+  static DataSource pool(ConnectionSettings settings, Properties properties) {
+    BasicDataSource pool = new BasicDataSource();
+    pool.setUrl(settings.jdbcUrl());
+    properties.forEach((key, value) -> pool.addConnectionProperty((String) key, (String) value));
+    pool.setMaxTotal(POOL_SIZE);
+    pool.setMaxIdle(POOL_SIZE);
+    pool.setMinIdle(0);
+    pool.setMaxWait(settings.statementTimeout());
+    pool.setTestOnBorrow(true);
+    pool.setRollbackOnReturn(true);
+    pool.setMinEvictableIdle(Duration.ofMinutes(1));
+    pool.setDurationBetweenEvictionRuns(Duration.ofSeconds(15));
+    pool.setMaxConn(Duration.ofMinutes(30));
+    return pool;
+  }
+
+  private static Properties driverProperties(ConnectionSettings settings) {
     Properties properties = new Properties();
     long connectSeconds = Math.max(1, Math.min(30, settings.statementTimeout().toSeconds()));
     properties.setProperty("connectTimeout", Long.toString(connectSeconds));
@@ -62,7 +95,7 @@ public final class PostgresWarehouseClient extends JdbiWarehouseClient {
     if (settings.password() != null) {
       properties.setProperty("password", settings.password());
     }
-    return Jdbi.create(settings.jdbcUrl(), properties);
+    return properties;
   }
 
   @Override
@@ -71,8 +104,8 @@ public final class PostgresWarehouseClient extends JdbiWarehouseClient {
   }
 
   @Override
-  public ResolvedTable columns(TableName table, QueryContext context) throws WarehouseException {
-    return inReadOnlyTransaction(context, handle -> resolve(handle, table, context).table());
+  protected ResolvedTable columns(Handle handle, TableName table, QueryContext context) throws WarehouseException {
+    return resolve(handle, table, context).table();
   }
 
   @Override

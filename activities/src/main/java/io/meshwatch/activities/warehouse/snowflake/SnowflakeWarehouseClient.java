@@ -9,11 +9,13 @@ import io.meshwatch.activities.warehouse.QueryContext;
 import io.meshwatch.activities.warehouse.QueryTag;
 import io.meshwatch.activities.warehouse.RenderedSqlParser;
 import io.meshwatch.activities.warehouse.ResolvedTable;
+import io.meshwatch.activities.warehouse.SeparateCalls;
 import io.meshwatch.activities.warehouse.StatementKind;
 import io.meshwatch.activities.warehouse.TableColumn;
 import io.meshwatch.activities.warehouse.TableProbe;
 import io.meshwatch.activities.warehouse.WarehouseException;
 import io.meshwatch.activities.warehouse.WarehouseFailure;
+import io.meshwatch.activities.warehouse.WarehouseSession;
 import io.meshwatch.activities.warehouse.jdbc.JdbiWarehouseClient;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -92,6 +94,20 @@ public final class SnowflakeWarehouseClient extends JdbiWarehouseClient {
   @Override
   public ResolvedTable columns(TableName table, QueryContext context) throws WarehouseException {
     return metadata.lookup(key(table), context).table();
+  }
+
+  /**
+   * Columns from the shared metadata, which usually answers without a statement, before the scan
+   * opens its session: a session opened first would sit idle while a metadata read opened another.
+   */
+  @Override
+  public <T> T inSession(QueryContext context, WarehouseSession.Work<T> work) throws WarehouseException {
+    return work.run(new SeparateCalls(this, context));
+  }
+
+  @Override
+  protected ResolvedTable columns(Handle handle, TableName table, QueryContext context) throws WarehouseException {
+    return columns(table, context);
   }
 
   @Override

@@ -12,6 +12,7 @@ import io.meshwatch.workflows.model.OutputFormat;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.time.Duration;
+import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,13 +33,19 @@ class DuckDbWarehouseClientTest {
     }
   }
 
+  /** Released after each call: the tests open the file with other settings in between. */
+  private ConnectionSettings settings() {
+    return new ConnectionSettings("duck", OutputFormat.DUCKDB, url, null, null, null, true,
+        Map.of(DuckDbWarehouseClient.KEEP_OPEN, "PT0S"));
+  }
+
   private static QueryContext context(StatementTally tally) {
     return new QueryContext(new QueryTag("meshwatch:a/b"), tally);
   }
 
   @Test
   void theDatabaseFileIsOpenedReadOnly() {
-    Jdbi jdbi = DuckDbWarehouseClient.jdbi(ConnectionSettings.of("duck", OutputFormat.DUCKDB, url, null, null));
+    Jdbi jdbi = DuckDbWarehouseClient.jdbi(settings());
 
     Throwable write = catchThrowable(() -> jdbi.useHandle(handle -> handle.execute("INSERT INTO t VALUES (1)")));
 
@@ -47,7 +54,7 @@ class DuckDbWarehouseClientTest {
 
   @Test
   void aReadWriteConnectionStillRunsMeshwatchInReadOnlyTransactions() throws Exception {
-    ConnectionSettings settings = ConnectionSettings.of("duck", OutputFormat.DUCKDB, url, null, null)
+    ConnectionSettings settings = settings()
         .withReadOnly(false)
         .withStatementTimeout(Duration.ofSeconds(5));
     DuckDbWarehouseClient client = DuckDbWarehouseClient.open(settings);

@@ -3,18 +3,27 @@ package io.meshwatch.activities.warehouse.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.meshwatch.activities.checks.FusedScanPlanner;
+import io.meshwatch.activities.checks.ScanPlan;
+import io.meshwatch.activities.checks.ScanResults;
+import io.meshwatch.activities.expr.ExpressionParser;
 import io.meshwatch.activities.sql.Dialect;
 import io.meshwatch.activities.sql.TableName;
 import io.meshwatch.activities.warehouse.QueryContext;
 import io.meshwatch.activities.warehouse.QueryTag;
 import io.meshwatch.activities.warehouse.ResolvedTable;
+import io.meshwatch.activities.warehouse.ScanRow;
 import io.meshwatch.activities.warehouse.StatementKind;
 import io.meshwatch.activities.warehouse.StatementTally;
+import io.meshwatch.activities.warehouse.TableColumn;
 import io.meshwatch.activities.warehouse.TableProbe;
 import io.meshwatch.activities.warehouse.WarehouseException;
 import io.meshwatch.activities.warehouse.WarehouseFailure;
+import io.meshwatch.workflows.model.Check;
+import io.meshwatch.workflows.model.QualitySpec;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
@@ -43,8 +52,12 @@ class JdbiWarehouseClientTest {
     }
 
     @Override
-    public ResolvedTable columns(TableName table, QueryContext context) {
-      throw new UnsupportedOperationException();
+    protected ResolvedTable columns(Handle handle, TableName table, QueryContext context) throws WarehouseException {
+      calls.add("columns");
+      // Every connection to "jdbc:duckdb:" is a database of its own: a scan finds this table only
+      // on the connection that read the "catalog".
+      handle.execute("CREATE TEMP TABLE " + table.table() + " AS SELECT 1 AS x UNION ALL SELECT NULL");
+      return new ResolvedTable(table, List.of(new TableColumn("x", "INTEGER")));
     }
 
     @Override
@@ -76,6 +89,23 @@ class JdbiWarehouseClientTest {
       calls.add("classify timedOut=" + timedOut);
       return new WarehouseException(WarehouseFailure.QUERY_ERROR, described() + " refused the statement");
     }
+  }
+
+  @Test
+  void aSessionReadsTheCatalogAndScansInOneTransaction() throws Exception {
+    RecordingEngine engine = new RecordingEngine("SET threads = 1");
+    ScanPlan plan = new FusedScanPlanner(new ExpressionParser()).plan(
+        List.of(new Check.NotNull("x")), QualitySpec.empty(), new ResolvedTable(new TableName(null, null, "t"),
+            List.of(new TableColumn("x", "INTEGER"))), Dialect.DUCKDB, Instant.parse("2026-01-01T00:00:00Z"));
+
+    ScanRow row = engine.inSession(context, session -> {
+      ResolvedTable table = session.columns(new TableName(null, null, "t"));
+      return session.measure(table, plan);
+    });
+
+    assertThat(engine.calls).containsExactly("begin", "set-up", "columns", "rollback");
+    assertThat(ScanResults.interpret(plan, row)).singleElement()
+        .satisfies(result -> assertThat(result.violations()).isEqualTo(1L));
   }
 
   @Test
