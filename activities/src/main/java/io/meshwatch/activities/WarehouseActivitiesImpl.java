@@ -15,6 +15,7 @@ import io.meshwatch.activities.warehouse.StatementTally;
 import io.meshwatch.activities.warehouse.TableProbe;
 import io.meshwatch.activities.warehouse.WarehouseConnections;
 import io.meshwatch.activities.warehouse.WarehouseException;
+import io.meshwatch.activities.warehouse.WarehouseFailure;
 import io.meshwatch.activities.warehouse.WarehouseSession;
 import io.meshwatch.activities.warehouse.WarehouseTarget;
 import io.meshwatch.workflows.activities.EvaluateInput;
@@ -82,7 +83,10 @@ public final class WarehouseActivitiesImpl implements WarehouseActivities {
           yield new ProbeOutput(version, policy.assess(facts));
         } catch (WarehouseException e) {
           probed.forget(spec.id());
-          yield new ProbeOutput(null, FreshnessAssessment.error(e.getMessage()));
+          boolean connectionDown = e.failure() == WarehouseFailure.UNREACHABLE
+              || e.failure() == WarehouseFailure.AUTHENTICATION;
+          yield new ProbeOutput(null, FreshnessAssessment.error(e.getMessage()),
+              connectionDown ? reachable.connection() : null);
         }
       }
     };

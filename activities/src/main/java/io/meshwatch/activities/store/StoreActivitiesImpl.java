@@ -2,6 +2,8 @@ package io.meshwatch.activities.store;
 
 import io.meshwatch.workflows.activities.RecordCycleInput;
 import io.meshwatch.workflows.activities.RecordCycleOutput;
+import io.meshwatch.workflows.activities.RecordIncidentInput;
+import io.meshwatch.workflows.activities.RecordIncidentOutput;
 import io.meshwatch.workflows.activities.StoreActivities;
 import io.temporal.failure.ApplicationFailure;
 import java.util.Objects;
@@ -32,5 +34,10 @@ public final class StoreActivitiesImpl implements StoreActivities {
           StoreFailure.STORE_UNAVAILABLE.name(),
           e);
     }
+  }
+
+  @Override
+  public RecordIncidentOutput recordIncident(RecordIncidentInput input) {
+    throw new UnsupportedOperationException("the incident store is being built (issue 4)");
   }
 }

@@ -2,6 +2,8 @@ package io.meshwatch.worker.bench;
 
 import io.meshwatch.workflows.activities.RecordCycleInput;
 import io.meshwatch.workflows.activities.RecordCycleOutput;
+import io.meshwatch.workflows.activities.RecordIncidentInput;
+import io.meshwatch.workflows.activities.RecordIncidentOutput;
 import io.meshwatch.workflows.activities.StoreActivities;
 
 /**
@@ -19,6 +21,12 @@ final class RecordedCycles implements StoreActivities {
     cycles++;
     scans += input.scans();
     return new RecordCycleOutput(input.results().size());
+  }
+
+  /** The benchmark's incidents touch no warehouse: nothing to keep. */
+  @Override
+  public RecordIncidentOutput recordIncident(RecordIncidentInput input) {
+    return new RecordIncidentOutput(true);
   }
 
   synchronized int cycles() {

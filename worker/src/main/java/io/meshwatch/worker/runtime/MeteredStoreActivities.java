@@ -2,6 +2,8 @@ package io.meshwatch.worker.runtime;
 
 import io.meshwatch.workflows.activities.RecordCycleInput;
 import io.meshwatch.workflows.activities.RecordCycleOutput;
+import io.meshwatch.workflows.activities.RecordIncidentInput;
+import io.meshwatch.workflows.activities.RecordIncidentOutput;
 import io.meshwatch.workflows.activities.StoreActivities;
 import io.meshwatch.workflows.model.ProductId;
 import java.util.function.Function;
@@ -25,5 +27,10 @@ public final class MeteredStoreActivities implements StoreActivities {
     RecordCycleOutput output = store.recordCycle(input);
     metrics.onCycle(input, ownerOf);
     return output;
+  }
+
+  @Override
+  public RecordIncidentOutput recordIncident(RecordIncidentInput input) {
+    return store.recordIncident(input);
   }
 }

@@ -9,4 +9,8 @@ public interface StoreActivities {
 
   @ActivityMethod
   RecordCycleOutput recordCycle(RecordCycleInput input);
+
+  /** Upserts an incident as it stands and inserts its transition, keyed by (incident, sequence). */
+  @ActivityMethod
+  RecordIncidentOutput recordIncident(RecordIncidentInput input);
 }

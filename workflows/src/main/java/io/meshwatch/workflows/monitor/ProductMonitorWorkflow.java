@@ -1,5 +1,6 @@
 package io.meshwatch.workflows.monitor;
 
+import io.meshwatch.workflows.incident.IncidentClosed;
 import io.temporal.workflow.QueryMethod;
 import io.temporal.workflow.SignalMethod;
 import io.temporal.workflow.WorkflowInterface;
@@ -34,6 +35,10 @@ public interface ProductMonitorWorkflow {
 
   @SignalMethod
   void retire(RetireRequest request);
+
+  /** From the product's incident: resolved by hand while its checks still failed. */
+  @SignalMethod
+  void incidentClosed(IncidentClosed closed);
 
   @QueryMethod
   ProductStatus status();

@@ -10,6 +10,7 @@ import io.meshwatch.workflows.activities.ProbeOutput;
 import io.meshwatch.workflows.activities.RecordCycleInput;
 import io.meshwatch.workflows.activities.StoreActivities;
 import io.meshwatch.workflows.activities.WarehouseActivities;
+import io.meshwatch.workflows.incident.IncidentClosed;
 import io.meshwatch.workflows.model.Check;
 import io.meshwatch.workflows.model.CheckPlan;
 import io.meshwatch.workflows.model.CheckResult;
@@ -123,6 +124,11 @@ public class ProductMonitorWorkflowImpl implements ProductMonitorWorkflow {
   public void retire(RetireRequest request) {
     retiredBy = request.requestedBy() == null ? "unknown" : request.requestedBy();
     wake = true;
+  }
+
+  @Override
+  public void incidentClosed(IncidentClosed closed) {
+    // Incidents arrive with issue 4's monitor integration.
   }
 
   @Override

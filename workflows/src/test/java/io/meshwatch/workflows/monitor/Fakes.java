@@ -9,6 +9,8 @@ import io.meshwatch.workflows.activities.ProbeInput;
 import io.meshwatch.workflows.activities.ProbeOutput;
 import io.meshwatch.workflows.activities.RecordCycleInput;
 import io.meshwatch.workflows.activities.RecordCycleOutput;
+import io.meshwatch.workflows.activities.RecordIncidentInput;
+import io.meshwatch.workflows.activities.RecordIncidentOutput;
 import io.meshwatch.workflows.activities.StoreActivities;
 import io.meshwatch.workflows.activities.WarehouseActivities;
 import io.meshwatch.workflows.model.CheckKind;
@@ -108,6 +110,14 @@ final class Fakes {
     public RecordCycleOutput recordCycle(RecordCycleInput input) {
       cycles.add(input);
       return new RecordCycleOutput(input.results().size());
+    }
+
+    final List<RecordIncidentInput> incidents = new CopyOnWriteArrayList<>();
+
+    @Override
+    public RecordIncidentOutput recordIncident(RecordIncidentInput input) {
+      incidents.add(input);
+      return new RecordIncidentOutput(true);
     }
   }
 
