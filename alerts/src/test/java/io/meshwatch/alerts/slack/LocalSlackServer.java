@@ -223,11 +223,13 @@ public final class LocalSlackServer implements AutoCloseable {
       Answer answer;
       boolean drop;
       synchronized (lock) {
-        answer = answer(method, params, authorization(exchange, params));
+        // One instant per call: the one the limit is judged at is the one recorded.
+        Instant now = clock.instant();
+        answer = answer(method, params, authorization(exchange, params), now);
         Map<String, String> recorded = new LinkedHashMap<>(params);
         recorded.remove("token");
         String error = answer.body().path("ok").asBoolean() ? null : answer.body().path("error").asText(null);
-        calls.add(new Call(method, Map.copyOf(recorded), answer.status(), error, clock.instant()));
+        calls.add(new Call(method, Map.copyOf(recorded), answer.status(), error, now));
         drop = answer.status() == 200 && drops.getOrDefault(method, 0) > 0;
         if (drop) {
           drops.merge(method, -1, Integer::sum);
@@ -258,7 +260,7 @@ public final class LocalSlackServer implements AutoCloseable {
     return params.get("token");
   }
 
-  private Answer answer(String method, Map<String, String> params, String presented) {
+  private Answer answer(String method, Map<String, String> params, String presented, Instant now) {
     if (presented == null || presented.isBlank()) {
       return error("not_authed");
     }
@@ -270,7 +272,7 @@ public final class LocalSlackServer implements AutoCloseable {
       return error(queued.poll());
     }
     return switch (method) {
-      case "chat.postMessage" -> postMessage(params);
+      case "chat.postMessage" -> postMessage(params, now);
       case "chat.update" -> update(params);
       case "users.lookupByEmail" -> lookupByEmail(params);
       case "conversations.open" -> open(params);
@@ -280,12 +282,11 @@ public final class LocalSlackServer implements AutoCloseable {
     };
   }
 
-  private Answer postMessage(Map<String, String> params) {
+  private Answer postMessage(Map<String, String> params, Instant now) {
     String channel = resolvePostTarget(params.get("channel"));
     if (channel == null) {
       return error("channel_not_found");
     }
-    Instant now = clock.instant();
     Instant last = lastPost.get(channel);
     if (last != null && Duration.between(last, now).compareTo(postInterval) < 0) {
       Duration left = postInterval.minus(Duration.between(last, now));
