@@ -74,6 +74,11 @@ public record SlackSettings(
         digestWindow, null, null, null, null, null);
   }
 
+  public SlackSettings withDigest(int after, Duration window) {
+    return new SlackSettings(botToken, apiBaseUrl, platformChannel, after, window, channelInterval, maxRateLimitWait,
+        stewardCacheTtl, recoveryMargin, httpTimeout);
+  }
+
   public SlackSettings withChannelInterval(Duration interval) {
     return new SlackSettings(botToken, apiBaseUrl, platformChannel, digestAfter, digestWindow, interval,
         maxRateLimitWait, stewardCacheTtl, recoveryMargin, httpTimeout);

@@ -358,6 +358,30 @@ class SlackSinkIntentsTest {
     }
   }
 
+  @Test
+  void anIncidentOpenedInADigestHasItsChangesRepliedUnderTheDigestWhichIsNeverEdited() throws Exception {
+    try (SlackFixture stormy = new SlackFixture(50, s -> s.withDigest(1, Duration.ofSeconds(5)), o -> o, SlackFixture.TEAMS)) {
+      IncidentSnapshot first = Incidents.open(Incidents.product("sales", "first", "team-orders"), List.of());
+      IncidentSnapshot second = Incidents.open(Incidents.product("sales", "second", "team-orders"),
+          List.of(Incidents.completeness(Incidents.OPENED_AT)));
+      stormy.sink.deliver(input(DeliveryIntent.OPENED, first, null));
+
+      MessageRef digest = stormy.sink.deliver(input(DeliveryIntent.OPENED, second, null)).message();
+
+      assertThat(digest.sink()).isEqualTo(SlackSink.DIGEST);
+      LocalSlackServer.StoredMessage post = stormy.server.message(ORDERS, digest.id());
+      assertThat(post.memberKeys()).containsExactly(input(DeliveryIntent.OPENED, second, null).key());
+      assertThat(post.visible()).contains("sales/second").contains("70 of 1,000 rows incomplete").contains(SlackActions.ACKNOWLEDGE);
+
+      stormy.sink.deliver(input(DeliveryIntent.RESOLVED,
+          Incidents.resolved(second, Resolution.EXPECTED, ALICE, Duration.ofMinutes(20)), digest));
+
+      assertThat(stormy.server.calls("chat.update")).isEmpty();
+      assertThat(stormy.server.replies(ORDERS, digest.id())).singleElement()
+          .satisfies(reply -> assertThat(reply.text()).contains("Resolved after 20m: the breach was expected"));
+    }
+  }
+
   private static JsonNode actions(LocalSlackServer.StoredMessage message) {
     for (JsonNode block : message.blocks()) {
       if ("actions".equals(block.path("type").asText())) {
