@@ -64,6 +64,16 @@ public final class ChannelRateLimiter {
     sleeper.sleep(wait);
   }
 
+  /**
+   * A post in {@code channel} has been answered. Slack counts from when it received the post, which
+   * is after the slot it was sent in, so the channel's next post waits a whole interval from now:
+   * the spacing holds however long the request was on its way.
+   */
+  public void posted(String channel) {
+    Instant next = clock.instant().plus(interval);
+    nextFree.merge(channel, next, (a, b) -> a.isAfter(b) ? a : b);
+  }
+
   /** Slack said wait {@code retryAfter} in {@code channel}: nobody posts there before then. */
   public void backOff(String channel, Duration retryAfter) {
     Instant until = clock.instant().plus(retryAfter);

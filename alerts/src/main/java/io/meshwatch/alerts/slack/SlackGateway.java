@@ -162,7 +162,14 @@ final class SlackGateway implements AutoCloseable {
         if (paced) {
           limiter.acquire(channel, maxWait.minus(waited));
         }
-        T response = call.run(methods);
+        T response;
+        try {
+          response = call.run(methods);
+        } finally {
+          if (paced) {
+            limiter.posted(channel);
+          }
+        }
         if (response.isOk()) {
           return response;
         }

@@ -82,6 +82,16 @@ class ChannelRateLimiterTest {
   }
 
   @Test
+  void theNextPostWaitsAWholeIntervalFromTheAnswerOfThePreviousOne() throws Exception {
+    limiter.acquire("C1", Duration.ofSeconds(30));
+    time.now = time.now.plusMillis(300); // the request and its answer took 300 ms
+    limiter.posted("C1");
+    limiter.acquire("C1", Duration.ofSeconds(30));
+
+    assertThat(time.sleeps).containsExactly(Duration.ZERO, Duration.ofSeconds(1));
+  }
+
+  @Test
   void timePassingFreesTheChannel() throws Exception {
     limiter.acquire("C1", Duration.ofSeconds(30));
     time.now = time.now.plusSeconds(5);

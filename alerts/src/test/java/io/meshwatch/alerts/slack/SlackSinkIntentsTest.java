@@ -332,7 +332,7 @@ class SlackSinkIntentsTest {
   @Test
   void aTooManyRequestsIsWaitedOutWithinTheActivity() throws Exception {
     // The client paces nothing, so Slack's limit answers 429 and the client honours Retry-After.
-    try (SlackFixture eager = new SlackFixture(50, s -> s.withChannelInterval(Duration.ZERO), o -> o, SlackFixture.TEAMS)) {
+    try (SlackFixture eager = new SlackFixture(2, s -> s.withChannelInterval(Duration.ZERO), o -> o, SlackFixture.TEAMS)) {
       IncidentSnapshot incident = Incidents.open();
       MessageRef main = eager.sink.deliver(input(DeliveryIntent.OPENED, incident, null)).message();
       eager.sink.deliver(input(DeliveryIntent.REMINDER, incident, main));
@@ -345,7 +345,7 @@ class SlackSinkIntentsTest {
 
   @Test
   void aRateLimitLongerThanTheActivityMayWaitFailsItWithTheNextRetryDelay() throws Exception {
-    try (SlackFixture impatient = new SlackFixture(50,
+    try (SlackFixture impatient = new SlackFixture(2,
         s -> s.withChannelInterval(Duration.ZERO).withMaxRateLimitWait(Duration.ofMillis(500)), o -> o, SlackFixture.TEAMS)) {
       IncidentSnapshot incident = Incidents.open();
       MessageRef main = impatient.sink.deliver(input(DeliveryIntent.OPENED, incident, null)).message();
