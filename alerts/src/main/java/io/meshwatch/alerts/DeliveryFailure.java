@@ -23,10 +23,16 @@ public enum DeliveryFailure {
   /** The webhook could not be reached or answered other than 2xx. */
   WEBHOOK_FAILED,
   /** The delivery input or the routing configuration is unusable. */
-  BAD_INPUT;
+  BAD_INPUT,
+  /** A sink failed in a way it did not classify (a bug or an outbox outage): retried. */
+  SINK_FAILED;
 
   public ApplicationFailure retryable(String message) {
     return ApplicationFailure.newBuilder().setType(name()).setMessage(message).build();
+  }
+
+  public ApplicationFailure retryable(String message, Throwable cause) {
+    return ApplicationFailure.newBuilder().setType(name()).setMessage(message).setCause(cause).build();
   }
 
   /** A retryable failure that asks Temporal to wait {@code delay} before the next attempt. */

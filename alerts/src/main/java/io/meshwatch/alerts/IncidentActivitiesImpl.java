@@ -61,8 +61,7 @@ public final class IncidentActivitiesImpl implements IncidentActivities {
     }
     if (failure != null) {
       throw failure instanceof ApplicationFailure ? failure
-          : ApplicationFailure.newBuilder().setType("DELIVERY_FAILED").setMessage(failure.getMessage())
-              .setCause(failure).build();
+          : DeliveryFailure.SINK_FAILED.retryable(input.intent() + " delivery failed: " + failure.getMessage(), failure);
     }
     return new DeliveryOutput(main != null ? main : input.message(), sent);
   }

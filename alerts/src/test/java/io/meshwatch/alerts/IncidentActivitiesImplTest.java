@@ -113,6 +113,28 @@ class IncidentActivitiesImplTest {
   }
 
   @Test
+  void anUnclassifiedSinkFailureBecomesARetryableActivityFailure() {
+    IncidentSink broken = new IncidentSink() {
+      @Override
+      public String name() {
+        return "broken";
+      }
+
+      @Override
+      public SinkResult deliver(DeliveryInput input) {
+        throw new IllegalStateException("outbox unreachable");
+      }
+    };
+
+    assertThatThrownBy(() -> new IncidentActivitiesImpl(List.of(broken)).deliver(input(DeliveryIntent.OPENED, Incidents.open(), null)))
+        .isInstanceOfSatisfying(ApplicationFailure.class, f -> {
+          assertThat(f.getType()).isEqualTo("SINK_FAILED");
+          assertThat(f.isNonRetryable()).isFalse();
+          assertThat(f.getOriginalMessage()).isEqualTo("OPENED delivery failed: outbox unreachable");
+        });
+  }
+
+  @Test
   void noSinksIsAConfigurationError() {
     assertThatThrownBy(() -> new IncidentActivitiesImpl(List.of()))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least one sink");

@@ -20,7 +20,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -514,8 +513,7 @@ public final class LocalSlackServer implements AutoCloseable {
     String text = new String(body, StandardCharsets.UTF_8);
     if (type != null && type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
       JsonNode node = JSON.readTree(text.isBlank() ? "{}" : text);
-      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> field = it.next();
+      for (Map.Entry<String, JsonNode> field : node.properties()) {
         params.put(field.getKey(), field.getValue().isTextual() ? field.getValue().asText() : field.getValue().toString());
       }
     } else {
