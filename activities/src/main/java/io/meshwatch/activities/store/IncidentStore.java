@@ -151,6 +151,11 @@ public final class IncidentStore {
         .fetchOptional(IncidentStore::toIncident);
   }
 
+  /** One incident as it stands, without its transitions. */
+  public Optional<StoredIncident> findIncident(String incidentId) {
+    return dsl.selectFrom(INCIDENTS).where(INCIDENTS.INCIDENT_ID.eq(incidentId)).fetchOptional(IncidentStore::toIncident);
+  }
+
   /** One incident with its transitions in sequence order. */
   public Optional<IncidentHistory> find(String incidentId) {
     return dsl.transactionResult(configuration -> {
