@@ -30,18 +30,18 @@ import java.util.concurrent.atomic.AtomicLong;
  * Real parts for API tests: Temporal's test environment with {@link RecordingIncidentWorkflow} on a
  * task queue, the store on embedded PostgreSQL, and the worker's HTTP server on a free port.
  */
-final class IncidentApiFixture implements AutoCloseable {
+public final class IncidentApiFixture implements AutoCloseable {
 
-  static final String TASK_QUEUE = "incident-api-test";
+  public static final String TASK_QUEUE = "incident-api-test";
   /** Every incident a test starts opens at a new time, so workflow ids never repeat across tests. */
   private static final AtomicLong OPENINGS = new AtomicLong(Instant.parse("2026-03-02T06:15:00Z").toEpochMilli());
 
-  final TestWorkflowEnvironment temporal;
-  final WorkflowClient client;
-  final StoreDatabase store;
-  final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  public final TestWorkflowEnvironment temporal;
+  public final WorkflowClient client;
+  public final StoreDatabase store;
+  public final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  IncidentApiFixture(StoreDatabase store) {
+  public IncidentApiFixture(StoreDatabase store) {
     this.store = store;
     this.temporal = TestWorkflowEnvironment.newInstance();
     Worker worker = temporal.newWorker(TASK_QUEUE);
@@ -51,22 +51,22 @@ final class IncidentApiFixture implements AutoCloseable {
   }
 
   /** The HTTP server with these incident endpoints; close it after the test. */
-  HttpApi serve(RouteGroup... groups) {
+  public HttpApi serve(RouteGroup... groups) {
     return HttpApi.start(0, new ProductDirectory(store.registry(), client), store.results(),
         new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), groups);
   }
 
-  IncidentActions actions() {
+  public IncidentActions actions() {
     return new IncidentActions(store.incidents(), new TemporalIncidentCommands(client));
   }
 
   /** A fresh opening time, so the incident's id is new. */
-  static Instant nextOpening() {
+  public static Instant nextOpening() {
     return Instant.ofEpochMilli(OPENINGS.addAndGet(60_000));
   }
 
   /** Starts an incident workflow (the recording stand-in) for the product; returns its id. */
-  String startIncident(ProductId product, Instant opened) {
+  public String startIncident(ProductId product, Instant opened) {
     String id = IncidentInput.idFor(product, opened);
     IncidentWorkflow incident = client.newWorkflowStub(IncidentWorkflow.class,
         WorkflowOptions.newBuilder().setWorkflowId(id).setTaskQueue(TASK_QUEUE).build());
@@ -76,14 +76,14 @@ final class IncidentApiFixture implements AutoCloseable {
   }
 
   /** Signals the incident's workflow history holds: exact, whether or not the workflow ran since. */
-  long signalCount(String incidentId) {
+  public long signalCount(String incidentId) {
     return client.fetchHistory(incidentId).getEvents().stream()
         .filter(e -> e.getEventType() == EventType.EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED)
         .count();
   }
 
   /** The signals the workflow has handled, once it has handled {@code count} of them. */
-  List<Object> awaitSignals(String incidentId, int count) throws InterruptedException {
+  public List<Object> awaitSignals(String incidentId, int count) throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
     while (RecordingIncidentWorkflow.signals(incidentId).size() < count && System.nanoTime() < deadline) {
       Thread.sleep(20);
@@ -93,11 +93,11 @@ final class IncidentApiFixture implements AutoCloseable {
     return signals;
   }
 
-  HttpResponse<String> send(HttpRequest request) throws Exception {
+  public HttpResponse<String> send(HttpRequest request) throws Exception {
     return http.send(request, HttpResponse.BodyHandlers.ofString());
   }
 
-  static URI uri(HttpApi server, String path) {
+  public static URI uri(HttpApi server, String path) {
     return URI.create("http://127.0.0.1:" + server.port() + path);
   }
 
