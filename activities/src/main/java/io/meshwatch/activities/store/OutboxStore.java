@@ -5,7 +5,6 @@ import static org.jooq.impl.DSL.excluded;
 
 import io.meshwatch.activities.store.jooq.tables.records.NotificationOutboxRecord;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

@@ -6,7 +6,7 @@ import java.util.Map;
 import picocli.CommandLine.Command;
 
 /** {@code meshwatch ack ID}: acknowledge an incident (the escalation ladder stops). */
-@Command(name = "ack", description = "Acknowledge an incident: its escalation stops; reminders go on in its thread.")
+@Command(name = "ack", mixinStandardHelpOptions = true, description = "Acknowledge an incident: its escalation stops; reminders go on in its thread.")
 public final class AckCommand extends IncidentActionCommand {
 
   public AckCommand() {

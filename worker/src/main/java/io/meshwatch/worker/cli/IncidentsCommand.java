@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code meshwatch incidents [--all]}: the open incidents (or the latest of all) of a running worker, as a table. */
-@Command(name = "incidents", description = "List open incidents of a running worker (--all: resolved ones too, newest first).")
+@Command(name = "incidents", mixinStandardHelpOptions = true, description = "List open incidents of a running worker (--all: resolved ones too, newest first).")
 public final class IncidentsCommand implements Callable<Integer> {
 
   @Option(names = "--all", description = "also resolved incidents, newest first")

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code meshwatch resolve ID --reason fixed [--note ...]}: end an incident by hand. */
-@Command(name = "resolve", description = "Resolve an incident by hand, with a reason and an optional note.")
+@Command(name = "resolve", mixinStandardHelpOptions = true, description = "Resolve an incident by hand, with a reason and an optional note.")
 public final class ResolveCommand extends IncidentActionCommand {
 
   /** The reasons a person may give; {@code recovered} is meshwatch's own. */

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code meshwatch snooze ID --for 2h}: put an incident aside; it is open again afterwards. */
-@Command(name = "snooze", description = "Snooze an incident for a while; afterwards it is open again and escalation resumes.")
+@Command(name = "snooze", mixinStandardHelpOptions = true, description = "Snooze an incident for a while; afterwards it is open again and escalation resumes.")
 public final class SnoozeCommand extends IncidentActionCommand {
 
   @Option(names = "--for", required = true, paramLabel = "DURATION", description = "how long, such as 30m, 2h or 1d (at most 30d)")

@@ -1,6 +1,8 @@
 package io.meshwatch.worker.config;
 
 import io.meshwatch.workflows.incident.EscalationLadder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -175,9 +177,8 @@ public record WorkerConfig(
       if (template == null) {
         return null;
       }
-      String encodedDomain = java.net.URLEncoder.encode(domain, java.nio.charset.StandardCharsets.UTF_8);
-      String encodedName = java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8);
-      return template.replace(DOMAIN, encodedDomain).replace(NAME, encodedName);
+      return template.replace(DOMAIN, URLEncoder.encode(domain, StandardCharsets.UTF_8))
+          .replace(NAME, URLEncoder.encode(name, StandardCharsets.UTF_8));
     }
   }
 
