@@ -10,16 +10,18 @@ import java.util.Objects;
 import org.jooq.exception.DataAccessException;
 
 /**
- * The store's Temporal activities. A cycle no retry can fix fails non-retryably; a database failure
- * is retryable, and since every write is an upsert, a retry after a commit whose answer was lost
- * changes nothing.
+ * The store's Temporal activities. A cycle or incident transition no retry can fix fails
+ * non-retryably; a database failure is retryable, and since every write is an upsert (or an insert
+ * that ignores its own earlier copy), a retry after a commit whose answer was lost changes nothing.
  */
 public final class StoreActivitiesImpl implements StoreActivities {
 
   private final ResultStore results;
+  private final IncidentStore incidents;
 
-  public StoreActivitiesImpl(ResultStore results) {
+  public StoreActivitiesImpl(ResultStore results, IncidentStore incidents) {
     this.results = Objects.requireNonNull(results, "results");
+    this.incidents = Objects.requireNonNull(incidents, "incidents");
   }
 
   @Override
@@ -38,6 +40,15 @@ public final class StoreActivitiesImpl implements StoreActivities {
 
   @Override
   public RecordIncidentOutput recordIncident(RecordIncidentInput input) {
-    throw new UnsupportedOperationException("the incident store is being built (issue 4)");
+    try {
+      return incidents.record(input);
+    } catch (RejectedIncidentException e) {
+      throw ApplicationFailure.newNonRetryableFailureWithCause(e.getMessage(), e.failure().name(), e);
+    } catch (DataAccessException e) {
+      throw ApplicationFailure.newFailureWithCause(
+          "recording a transition of incident " + (input == null ? null : input.incident().incidentId()) + " failed: " + e.getMessage(),
+          StoreFailure.STORE_UNAVAILABLE.name(),
+          e);
+    }
   }
 }

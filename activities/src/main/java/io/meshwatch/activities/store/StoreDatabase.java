@@ -102,6 +102,16 @@ public final class StoreDatabase implements AutoCloseable {
     return new ResultStore(dsl, new StatusTimeline(dsl, maxCycleGap), Clock.systemUTC());
   }
 
+  /** The incident store on this database. */
+  public IncidentStore incidents() {
+    return new IncidentStore(dsl);
+  }
+
+  /** The delivery outbox on this database. */
+  public OutboxStore outbox() {
+    return new OutboxStore(dsl);
+  }
+
   /** Closes the pool {@link #connect} opened; a caller-owned data source is left open. */
   @Override
   public void close() {

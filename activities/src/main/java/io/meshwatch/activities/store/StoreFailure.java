@@ -6,6 +6,8 @@ public enum StoreFailure {
   INVALID_CYCLE,
   /** The cycle names a product the registry does not hold: retrying it cannot succeed. */
   UNKNOWN_PRODUCT,
+  /** The incident transition to record is malformed or contradicts the stored incident: retrying it cannot succeed. */
+  INVALID_INCIDENT,
   /** PostgreSQL could not be reached or refused the write: retried. */
   STORE_UNAVAILABLE
 }

@@ -19,8 +19,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The worker's HTTP server: product status as JSON, Prometheus metrics, and a health check. Errors
- * are JSON problem details; no stack trace reaches a client.
+ * The worker's HTTP server: product status as JSON, Prometheus metrics, a health check, and the
+ * endpoints of the {@link RouteGroup}s it is given (incidents, Slack interactivity). Errors are JSON
+ * problem details; no stack trace reaches a client.
  */
 public final class HttpApi implements AutoCloseable {
 
@@ -30,12 +31,17 @@ public final class HttpApi implements AutoCloseable {
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
   private final Javalin app;
+  private final List<RouteGroup> groups;
 
-  private HttpApi(Javalin app) {
+  private HttpApi(Javalin app, List<RouteGroup> groups) {
     this.app = app;
+    this.groups = groups;
   }
 
-  public static HttpApi start(int port, ProductDirectory products, ResultStore results, PrometheusMeterRegistry metrics) {
+  /** Serves on {@code port} (0: a free one) the product endpoints, /metrics, /health and every group's endpoints. */
+  public static HttpApi start(
+      int port, ProductDirectory products, ResultStore results, PrometheusMeterRegistry metrics, RouteGroup... groups) {
+    List<RouteGroup> added = List.of(groups);
     Javalin app = Javalin.create(config -> {
       config.http.maxRequestSize = 1 << 20;
       config.startup.showJavalinBanner = false;
@@ -51,6 +57,7 @@ public final class HttpApi implements AutoCloseable {
         }
         json(ctx, 200, ProductViews.detail(product.get(), products.status(id).orElse(null), results));
       });
+      added.forEach(group -> group.addTo(config.routes));
       config.routes.exception(Exception.class, (e, ctx) -> {
         log.error("request {} {} failed", ctx.method(), ctx.path(), e);
         problem(ctx, 500, "internal error", "the request could not be completed; see the worker log");
@@ -61,7 +68,7 @@ public final class HttpApi implements AutoCloseable {
         }
       });
     }).start(port);
-    return new HttpApi(app);
+    return new HttpApi(app, added);
   }
 
   public int port() {
@@ -89,5 +96,12 @@ public final class HttpApi implements AutoCloseable {
   @Override
   public void close() {
     app.stop();
+    for (RouteGroup group : groups) {
+      try {
+        group.close();
+      } catch (Exception e) {
+        log.warn("closing {} failed: {}", group.getClass().getSimpleName(), e.toString());
+      }
+    }
   }
 }

@@ -34,7 +34,7 @@ import java.util.regex.Pattern;
 public final class ConfigLoader {
 
   /** Sections whose keys are names chosen by the operator, not fixed fields. */
-  private static final Set<String> NAMED_SECTIONS = Set.of("warehouses", "teams");
+  private static final Set<String> NAMED_SECTIONS = Set.of("warehouses", "teams", "http.api_tokens");
   private static final java.util.SortedSet<String> WAREHOUSE_FORMATS = new java.util.TreeSet<>(Set.of("duckdb", "postgres", "snowflake", "bigquery", "delta"));
   /** Formats reached through a JDBC URL; the others take an optional endpoint. */
   private static final Set<String> JDBC_FORMATS = Set.of("duckdb", "postgres", "snowflake");
@@ -105,13 +105,13 @@ public final class ConfigLoader {
           .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
           .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b)
           .orElse("(config)");
-      String message = e.getOriginalMessage().replaceAll("\\(through reference chain.*", "").strip();
-      problems.add(new ConfigProblem(path, message));
+      problems.add(new ConfigProblem(path, bindingProblem(e)));
     } catch (IOException e) {
       problems.add(new ConfigProblem("(config)", e.getMessage()));
     }
     if (config != null) {
       problems.addAll(validate(config));
+      IncidentConfigRules.check(config, problems);
     }
     if (!problems.isEmpty()) {
       throw new ConfigException(source, problems);
@@ -199,6 +199,29 @@ public final class ConfigLoader {
     }
   }
 
+  /** Why a config tree did not bind, in words: an unknown key lists the known ones; no class names. */
+  private static String bindingProblem(com.fasterxml.jackson.databind.JsonMappingException e) {
+    if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException unknown) {
+      List<String> known = unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();
+      return "unknown key" + secretHint(unknown.getPropertyName(), known::contains) + " (known: " + String.join(", ", known) + ")";
+    }
+    return e.getOriginalMessage().replaceAll("\\(through reference chain.*", "").strip();
+  }
+
+  /**
+   * Someone wrote a secret where its source belongs ({@code bot_token:} beside {@code bot_token_env}):
+   * say where it goes. The value is never repeated.
+   */
+  private static String secretHint(String key, java.util.function.Predicate<String> known) {
+    for (String suffix : List.of("_env", "_file")) {
+      if (known.test(key + suffix)) {
+        return "; secrets are never values in the config: name the environment variable in " + key + "_env or the file in "
+            + key + "_file";
+      }
+    }
+    return "";
+  }
+
   /** Reads a secret named by config: from the environment variable, else the file; null when neither is set. */
   public String secret(String envName, String file) {
     if (envName != null && env.get(envName) != null) {
@@ -212,6 +235,29 @@ public final class ConfigLoader {
       }
     }
     return null;
+  }
+
+  /** Reads the secret {@code source} names; null when neither its variable nor its file is set. */
+  public String secret(SecretSource source) {
+    return secret(source.env(), source.file());
+  }
+
+  /**
+   * Whether {@code source} would yield a secret, for {@code config check}, without reading it: the
+   * variable is set, or the file is readable.
+   */
+  public SecretAvailability availability(SecretSource source) {
+    if (source.env() != null && env.get(source.env()) != null) {
+      return new SecretAvailability(true, "environment variable " + source.env() + ": set");
+    }
+    String unset = source.env() == null ? "" : "environment variable " + source.env() + ": not set";
+    if (source.file() == null) {
+      return new SecretAvailability(false, unset);
+    }
+    Path path = Path.of(source.file());
+    boolean readable = Files.isReadable(path) && Files.isRegularFile(path);
+    String state = readable ? "readable" : Files.exists(path) ? "not readable" : "missing";
+    return new SecretAvailability(readable, (unset.isEmpty() ? "" : unset + "; ") + "file " + source.file() + ": " + state);
   }
 
   private ObjectNode defaultsTree() {
@@ -231,7 +277,8 @@ public final class ConfigLoader {
       if (NAMED_SECTIONS.contains(path)) {
         target.set(key, field.getValue());
       } else if (existing == null) {
-        problems.add(new ConfigProblem(path, "unknown key" + suggestion(key, target)));
+        String secretHint = secretHint(key, target::has);
+        problems.add(new ConfigProblem(path, "unknown key" + (secretHint.isEmpty() ? suggestion(key, target) : secretHint)));
       } else if (existing.isObject() && field.getValue().isObject()) {
         merge((ObjectNode) existing, (ObjectNode) field.getValue(), path, problems);
       } else if (existing.isObject() && !field.getValue().isNull()) {

@@ -1,8 +1,13 @@
 package io.meshwatch.worker.config;
 
+import io.meshwatch.workflows.incident.EscalationLadder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The worker's configuration (DESIGN §10). Every key has a default and an environment-variable
@@ -16,11 +21,46 @@ public record WorkerConfig(
     Map<String, Team> teams,
     Http http,
     Monitor monitor,
-    Alerts alerts) {
+    Alerts alerts,
+    Slack slack,
+    Links links,
+    Escalation escalation) {
 
   public WorkerConfig {
     warehouses = warehouses == null ? Map.of() : Map.copyOf(warehouses);
     teams = teams == null ? Map.of() : Map.copyOf(teams);
+  }
+
+  /**
+   * Every place this config names a secret, by config path ({@code slack.bot_token},
+   * {@code http.api_tokens.ci}), in a stable order; sources that name nothing are left out. The
+   * embedded store has no password.
+   */
+  public List<SecretSource> secretSources() {
+    List<SecretSource> sources = new ArrayList<>();
+    if (store != null && !store.embedded()) {
+      SecretSource.of("store.password", store.passwordEnv(), store.passwordFile()).ifPresent(sources::add);
+    }
+    new TreeMap<>(warehouses).forEach((name, w) -> {
+      if (w != null) {
+        SecretSource.of("warehouses." + name + ".password", w.passwordEnv(), w.passwordFile()).ifPresent(sources::add);
+      }
+    });
+    if (slack != null) {
+      SecretSource.of("slack.bot_token", slack.botTokenEnv(), slack.botTokenFile()).ifPresent(sources::add);
+      SecretSource.of("slack.signing_secret", slack.signingSecretEnv(), slack.signingSecretFile()).ifPresent(sources::add);
+    }
+    if (alerts != null && alerts.webhook() != null) {
+      SecretSource.of("alerts.webhook.secret", alerts.webhook().secretEnv(), alerts.webhook().secretFile()).ifPresent(sources::add);
+    }
+    if (http != null) {
+      new TreeMap<>(http.apiTokens()).forEach((name, t) -> {
+        if (t != null) {
+          SecretSource.of("http.api_tokens." + name, t.tokenEnv(), t.tokenFile()).ifPresent(sources::add);
+        }
+      });
+    }
+    return sources;
   }
 
   /** {@code target: embedded} runs Temporal's test server in-process on {@code embeddedPort}. */
@@ -53,16 +93,99 @@ public record WorkerConfig(
     }
   }
 
-  /** A team of the directory: where its alerts go and who is in it. */
-  public record Team(String slackChannel, List<String> members) {
+  /**
+   * A team of the directory: where its alerts go ({@code #name} or a channel id), who is in it, and
+   * whether it wants notices when products it consumes breach (absent: no). Boxed because entries
+   * of this named section get no defaults from the defaults file: an absent key binds as null.
+   */
+  public record Team(String slackChannel, List<String> members, Boolean consumerNotices) {
     public Team {
       members = members == null ? List.of() : List.copyOf(members);
+      consumerNotices = Boolean.TRUE.equals(consumerNotices);
     }
   }
 
-  public record Http(int port) {}
+  /**
+   * The HTTP server. With {@code apiTokens} empty, mutating endpoints accept loopback callers only;
+   * otherwise every mutating call needs {@code Authorization: Bearer} one of them, and the token's
+   * name is who acted.
+   */
+  public record Http(int port, Map<String, ApiToken> apiTokens) {
+    public Http {
+      apiTokens = apiTokens == null ? Map.of() : Map.copyOf(apiTokens);
+    }
+  }
+
+  /** Where one API token is kept: an environment variable or a file. */
+  public record ApiToken(String tokenEnv, String tokenFile) {}
 
   public record Monitor(Duration pollInterval, int historyEventsLimit) {}
 
-  public record Alerts(boolean console) {}
+  /** The sinks besides Slack: console, and an HTTP webhook (off while {@code url} is null). */
+  public record Alerts(boolean console, Webhook webhook) {
+    public Alerts {
+      webhook = webhook == null ? new Webhook(null, null, null) : webhook;
+    }
+  }
+
+  /** An HTTP endpoint that receives incidents as JSON, signed with the secret when one is named. */
+  public record Webhook(String url, String secretEnv, String secretFile) {
+    public boolean enabled() {
+      return url != null;
+    }
+  }
+
+  /**
+   * Slack: the bot token (no token: Slack is off), the signing secret that verifies interactivity
+   * requests (none: {@code POST /slack/interactions} does not exist), the Web API's base URL (always
+   * ending in {@code /}), the platform team's escalation channel, and the digest: after
+   * {@code digestAfter} incidents within {@code digestWindow}, the rest go out as one message.
+   */
+  public record Slack(
+      String botTokenEnv,
+      String botTokenFile,
+      String signingSecretEnv,
+      String signingSecretFile,
+      String apiBaseUrl,
+      String platformChannel,
+      int digestAfter,
+      Duration digestWindow) {
+    public Slack {
+      if (apiBaseUrl != null && !apiBaseUrl.endsWith("/")) {
+        apiBaseUrl = apiBaseUrl + "/";
+      }
+    }
+  }
+
+  /** Links shown in alerts: URL templates in which {@code {domain}} and {@code {name}} name the product. */
+  public record Links(String dashboardUrl, String runbookUrl) {
+
+    public static final String DOMAIN = "{domain}";
+    public static final String NAME = "{name}";
+
+    /** The dashboard link for a product, or null when none is configured. */
+    public String dashboardFor(String domain, String name) {
+      return fill(dashboardUrl, domain, name);
+    }
+
+    /** The runbook link for a product, or null when none is configured. */
+    public String runbookFor(String domain, String name) {
+      return fill(runbookUrl, domain, name);
+    }
+
+    private static String fill(String template, String domain, String name) {
+      if (template == null) {
+        return null;
+      }
+      return template.replace(DOMAIN, URLEncoder.encode(domain, StandardCharsets.UTF_8))
+          .replace(NAME, URLEncoder.encode(name, StandardCharsets.UTF_8));
+    }
+  }
+
+  /** The default escalation ladder (DESIGN §7); {@code spec.escalation} overrides it per product. */
+  public record Escalation(Duration stewardAfter, Duration platformAfter, Duration reminderEvery) {
+    public EscalationLadder ladder() {
+      return new EscalationLadder(stewardAfter, platformAfter, reminderEvery);
+    }
+  }
 }

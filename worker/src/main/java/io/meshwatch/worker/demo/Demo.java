@@ -42,8 +42,11 @@ public final class Demo {
         new WorkerConfig.Store("embedded", null, null, null, "postgres"),
         Map.of("demo", new WorkerConfig.Warehouse("duckdb", "jdbc:duckdb:" + warehouseFile.toAbsolutePath(), null, null, null, Duration.ofSeconds(60), Map.of())),
         Map.of(),
-        new WorkerConfig.Http(httpPort),
+        new WorkerConfig.Http(httpPort, Map.of()),
         new WorkerConfig.Monitor(pollInterval, 0),
-        new WorkerConfig.Alerts(true));
+        new WorkerConfig.Alerts(true, null),
+        defaults.slack(),
+        defaults.links(),
+        defaults.escalation());
   }
 }

@@ -107,7 +107,7 @@ public final class MeshwatchRuntime implements AutoCloseable {
     Duration maxCycleGap = settings.pollInterval().multipliedBy(3).compareTo(Duration.ofHours(1)) > 0
         ? settings.pollInterval().multipliedBy(3) : Duration.ofHours(1);
     results = store.results(maxCycleGap);
-    var storeActivities = new MeteredStoreActivities(new StoreActivitiesImpl(results), monitorMetrics,
+    var storeActivities = new MeteredStoreActivities(new StoreActivitiesImpl(results, store.incidents()), monitorMetrics,
         id -> owners.computeIfAbsent(id, p -> store.registry().find(p).map(r -> r.spec().owner()).orElse("unknown")));
     List<AlertSink> sinks = new ArrayList<>();
     if (config.alerts().console()) {

@@ -61,9 +61,12 @@ class WarehouseFaultsTest {
             "down", new WorkerConfig.Warehouse("postgres", "jdbc:postgresql://127.0.0.1:" + FreePort.pick(0) + "/nothing",
                 "postgres", null, null, Duration.ofSeconds(2), Map.of())),
         Map.of(),
-        new WorkerConfig.Http(0),
+        new WorkerConfig.Http(0, Map.of()),
         new WorkerConfig.Monitor(Duration.ofSeconds(2), 0),
-        new WorkerConfig.Alerts(true));
+        new WorkerConfig.Alerts(true, null),
+        defaults.slack(),
+        defaults.links(),
+        defaults.escalation());
     ByteArrayOutputStream alerts = new ByteArrayOutputStream();
 
     try (MeshwatchRuntime runtime = MeshwatchRuntime.start(config, loader, dir, new PrintStream(alerts, true, StandardCharsets.UTF_8))) {
