@@ -149,9 +149,13 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
         continue;
       }
       if (historyIsLong()) {
+        // Records in flight end with this run, and signals that came meanwhile are applied first.
         recorded.get();
-        Workflow.continueAsNew(new IncidentInput(in.incidentId(), in.product(), in.openedAt(), productState, failing, in.ladder(),
-            progress()));
+        if (pending.isEmpty()) {
+          Workflow.continueAsNew(new IncidentInput(in.incidentId(), in.product(), in.openedAt(), productState, failing, in.ladder(),
+              progress()));
+        }
+        continue;
       }
       waitForNextStep();
     }

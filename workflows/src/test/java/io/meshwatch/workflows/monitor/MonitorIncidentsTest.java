@@ -39,7 +39,7 @@ class MonitorIncidentsTest {
 
   @RegisterExtension
   static final TestWorkflowExtension testWorkflow = TestWorkflowExtension.newBuilder()
-      .registerWorkflowImplementationTypes(ProductMonitorWorkflowImpl.class, IncidentWorkflowImpl.class, SourceOutageWorkflowImpl.class)
+      .registerWorkflowImplementationTypes(ProductMonitorWorkflowImpl.class, SourceOutageWorkflowImpl.class)
       .setInitialTime(START)
       .setDoNotStart(true)
       .build();
@@ -50,7 +50,8 @@ class MonitorIncidentsTest {
   final Fakes.Sources sources = new Fakes.Sources();
 
   private ProductMonitorWorkflow start(TestWorkflowEnvironment env, Worker worker, WorkflowClient client, ProductSpec spec,
-      MonitorSettings settings) {
+      MonitorSettings settings, int incidentHistoryLimit) {
+    worker.registerWorkflowImplementationFactory(IncidentWorkflow.class, () -> new IncidentWorkflowImpl(incidentHistoryLimit));
     worker.registerActivitiesImplementations(warehouse, store, incidents, sources);
     env.start();
     ProductMonitorWorkflow monitor = client.newWorkflowStub(ProductMonitorWorkflow.class,
@@ -60,7 +61,7 @@ class MonitorIncidentsTest {
   }
 
   private ProductMonitorWorkflow start(TestWorkflowEnvironment env, Worker worker, WorkflowClient client) {
-    return start(env, worker, client, Fakes.spec(), MonitorSettings.defaults().withPollInterval(POLL));
+    return start(env, worker, client, Fakes.spec(), MonitorSettings.defaults().withPollInterval(POLL), 0);
   }
 
   private List<DeliveryInput> sent(DeliveryIntent intent) {
@@ -108,7 +109,7 @@ class MonitorIncidentsTest {
         base.quality(), base.consumers(), base.sla(), new EscalationSpec(10L, null, null), base.alerts());
     MonitorSettings settings = MonitorSettings.defaults().withPollInterval(POLL)
         .withLadder(new EscalationLadder(Duration.ofMinutes(20), Duration.ofMinutes(50), Duration.ofHours(4)));
-    start(env, worker, client, spec, settings);
+    start(env, worker, client, spec, settings, 0);
 
     env.sleep(Duration.ofMinutes(55));
     assertThat(sent(DeliveryIntent.ESCALATED_TO_STEWARD)).singleElement()
@@ -148,6 +149,27 @@ class MonitorIncidentsTest {
       assertThat(d.intent()).isEqualTo(DeliveryIntent.OPENED);
       assertThat(d.incident().failing()).extracting(f -> f.checkId()).containsExactly("custom:revenue_usd_gte_0", "not_null:order_id");
     });
+  }
+
+  @Test
+  void anIncidentThatContinuedAsNewStillTellsItsMonitorWhenResolvedByHand(
+      TestWorkflowEnvironment env, Worker worker, WorkflowClient client) {
+    warehouse.results = List.of(Fakes.fail("custom:revenue_usd_gte_0", CheckKind.CUSTOM));
+    ProductMonitorWorkflow monitor = start(env, worker, client, Fakes.spec(), MonitorSettings.defaults().withPollInterval(POLL), 30);
+    env.sleep(Duration.ofMinutes(5));
+    String incidentId = monitor.status().incidentId();
+    String firstRun = client.newUntypedWorkflowStub(incidentId).describe().getExecution().getRunId();
+
+    env.sleep(Duration.ofHours(6));
+    assertThat(client.newUntypedWorkflowStub(incidentId).describe().getExecution().getRunId()).isNotEqualTo(firstRun);
+    client.newWorkflowStub(IncidentWorkflow.class, incidentId)
+        .resolve(new ResolveRequest(new Actor("ops", "api"), Resolution.FALSE_POSITIVE, null));
+    client.newUntypedWorkflowStub(incidentId).getResult(IncidentResult.class);
+
+    warehouse.version = "v2";
+    env.sleep(POLL.multipliedBy(2));
+    assertThat(monitor.status().incidentId()).isNull();
+    assertThat(sent(DeliveryIntent.OPENED)).hasSize(1);
   }
 
   @Test
