@@ -3,12 +3,14 @@ package io.meshwatch.worker.bench;
 import io.meshwatch.activities.WarehouseActivitiesImpl;
 import io.meshwatch.activities.freshness.FreshnessAssessor;
 import io.meshwatch.activities.warehouse.WarehouseConnections;
+import io.meshwatch.workflows.incident.IncidentWorkflowImpl;
 import io.meshwatch.workflows.monitor.MonitorInput;
 import io.meshwatch.workflows.monitor.MonitorResult;
 import io.meshwatch.workflows.monitor.MonitorSettings;
 import io.meshwatch.workflows.monitor.ProductMonitorWorkflow;
 import io.meshwatch.workflows.monitor.ProductMonitorWorkflowImpl;
 import io.meshwatch.workflows.monitor.RetireRequest;
+import io.meshwatch.workflows.source.SourceOutageWorkflowImpl;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
@@ -29,8 +31,9 @@ import java.util.List;
  * port. Time skipping makes the five-minute polls instant; activities still run in real time, one
  * at a time, so a probe's wall time is that of one product alone.
  *
- * <p>The store and alert activities are stand-ins that keep totals ({@link RecordedCycles},
- * {@link SilentAlerts}): neither touches the warehouse.
+ * <p>The store, incident and outage activities are stand-ins ({@link RecordedCycles} keeps totals,
+ * {@link SilentIncidents} and {@link SilentSources} page nobody): none touches the warehouse. The
+ * incident workflows the breaching products open run beside the monitors, as they do in a worker.
  */
 final class UnchangedDataRun {
 
@@ -54,9 +57,9 @@ final class UnchangedDataRun {
     Duration poll = settings.pollInterval();
     try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
       Worker worker = env.newWorker(TASK_QUEUE, WorkerOptions.newBuilder().setMaxConcurrentActivityExecutionSize(1).build());
-      worker.registerWorkflowImplementationTypes(ProductMonitorWorkflowImpl.class);
+      worker.registerWorkflowImplementationTypes(ProductMonitorWorkflowImpl.class, IncidentWorkflowImpl.class, SourceOutageWorkflowImpl.class);
       worker.registerActivitiesImplementations(new WarehouseActivitiesImpl(counted, new FreshnessAssessor()), recorded,
-          new SilentAlerts());
+          new SilentIncidents(), new SilentSources());
       env.start();
       WorkflowClient client = env.getWorkflowClient();
       List<ProductMonitorWorkflow> monitors = new ArrayList<>();

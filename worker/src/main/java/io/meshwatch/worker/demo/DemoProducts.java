@@ -34,18 +34,25 @@ public final class DemoProducts {
     return applied;
   }
 
-  /** Waits until every registered product's monitor has completed a cycle; false on timeout. */
+  /**
+   * Waits until every registered product's monitor has completed a cycle, and every incident it
+   * opened has posted its opening (incidents run beside their monitor); false on timeout.
+   */
   public static boolean awaitFirstCycles(MeshwatchRuntime runtime, Duration timeout) throws InterruptedException {
     Instant deadline = Instant.now().plus(timeout);
     while (Instant.now().isBefore(deadline)) {
       Map<String, ProductStatus> statuses = runtime.statuses();
       int active = runtime.directory().active().size();
-      if (statuses.size() == active && statuses.values().stream().allMatch(s -> s.cycles() >= 1)) {
+      if (statuses.size() == active && statuses.values().stream().allMatch(s -> s.cycles() >= 1 && openingPosted(runtime, s))) {
         return true;
       }
       Thread.sleep(200);
     }
     return false;
+  }
+
+  private static boolean openingPosted(MeshwatchRuntime runtime, ProductStatus status) {
+    return status.incidentId() == null || runtime.incident(status.incidentId()).map(i -> i.message() != null).orElse(false);
   }
 
   public static String read(String name) {

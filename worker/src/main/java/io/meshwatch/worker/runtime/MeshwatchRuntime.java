@@ -4,14 +4,17 @@ import io.meshwatch.activities.freshness.FreshnessAssessor;
 import io.meshwatch.activities.store.RegisteredProduct;
 import io.meshwatch.activities.store.StoreActivitiesImpl;
 import io.meshwatch.activities.store.StoreDatabase;
-import io.meshwatch.alerts.AlertActivitiesImpl;
-import io.meshwatch.alerts.AlertSink;
-import io.meshwatch.alerts.console.ConsoleAlertSink;
+import io.meshwatch.workflows.activities.IncidentActivities;
+import io.meshwatch.workflows.activities.SourceActivities;
 import io.meshwatch.workflows.activities.WarehouseActivities;
+import io.meshwatch.workflows.incident.IncidentStatus;
+import io.meshwatch.workflows.incident.IncidentWorkflow;
+import io.meshwatch.workflows.incident.IncidentWorkflowImpl;
 import io.meshwatch.workflows.model.ProductId;
 import io.meshwatch.workflows.monitor.MonitorSettings;
 import io.meshwatch.workflows.monitor.ProductMonitorWorkflowImpl;
 import io.meshwatch.workflows.monitor.ProductStatus;
+import io.meshwatch.workflows.source.SourceOutageWorkflowImpl;
 import io.meshwatch.worker.api.HttpApi;
 import io.meshwatch.worker.config.ConfigLoader;
 import io.meshwatch.worker.config.WorkerConfig;
@@ -21,10 +24,12 @@ import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.temporal.client.WorkflowException;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkflowImplementationOptions;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -33,6 +38,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,6 +61,10 @@ public final class MeshwatchRuntime implements AutoCloseable {
   private ProductDirectory directory;
   private HttpApi http;
   private PrometheusMeterRegistry metrics;
+  /** Delivers incident messages. For now the console stand-in; the alerts module's delivery replaces it. */
+  private IncidentActivities incidentActivities;
+  /** Feeds monitors' outage reports to the connections' outage workflows. */
+  private SourceActivities sourceActivities;
   private final SpecLoader specLoader;
 
   private MeshwatchRuntime(SpecLoader specLoader) {
@@ -98,6 +108,8 @@ public final class MeshwatchRuntime implements AutoCloseable {
     temporal = TemporalConnection.open(config.temporal());
     resources.add(temporal);
 
+    // The escalation ladder is the design's default until worker config carries `escalation`
+    // (then: .withLadder(the configured ladder)); a product's spec.escalation overrides it.
     MonitorSettings settings = MonitorSettings.defaults()
         .withPollInterval(config.monitor().pollInterval())
         .withHistoryEventsLimit(config.monitor().historyEventsLimit());
@@ -109,10 +121,8 @@ public final class MeshwatchRuntime implements AutoCloseable {
     results = store.results(maxCycleGap);
     var storeActivities = new MeteredStoreActivities(new StoreActivitiesImpl(results, store.incidents()), monitorMetrics,
         id -> owners.computeIfAbsent(id, p -> store.registry().find(p).map(r -> r.spec().owner()).orElse("unknown")));
-    List<AlertSink> sinks = new ArrayList<>();
-    if (config.alerts().console()) {
-      sinks.add(new ConsoleAlertSink(alertsOut));
-    }
+    incidentActivities = new ConsoleIncidentActivities(config.alerts().console() ? alertsOut : new PrintStream(OutputStream.nullOutputStream()));
+    sourceActivities = new SourceOutageReporter(temporal.client(), config.temporal().taskQueue(), settings.ladder());
 
     WorkerFactory factory = WorkerFactory.newInstance(temporal.client());
     resources.add(() -> {
@@ -124,8 +134,9 @@ public final class MeshwatchRuntime implements AutoCloseable {
       }
     });
     Worker worker = factory.newWorker(config.temporal().taskQueue());
-    worker.registerWorkflowImplementationTypes(WorkflowImplementationOptions.getDefaultInstance(), ProductMonitorWorkflowImpl.class);
-    worker.registerActivitiesImplementations(warehouseActivities, storeActivities, new AlertActivitiesImpl(sinks));
+    worker.registerWorkflowImplementationTypes(WorkflowImplementationOptions.getDefaultInstance(),
+        ProductMonitorWorkflowImpl.class, IncidentWorkflowImpl.class, SourceOutageWorkflowImpl.class);
+    worker.registerActivitiesImplementations(warehouseActivities, storeActivities, incidentActivities, sourceActivities);
     factory.start();
 
     registrar = new ProductRegistrar(store.registry(), temporal.client(), config.temporal().taskQueue(), settings, clock);
@@ -155,6 +166,15 @@ public final class MeshwatchRuntime implements AutoCloseable {
 
   public int httpPort() {
     return http.port();
+  }
+
+  /** An incident's live status, or empty when no incident of that id runs. */
+  public Optional<IncidentStatus> incident(String incidentId) {
+    try {
+      return Optional.ofNullable(temporal.client().newWorkflowStub(IncidentWorkflow.class, incidentId).status());
+    } catch (WorkflowException e) {
+      return Optional.empty();
+    }
   }
 
   /** Each active product's live status, keyed by product id. */

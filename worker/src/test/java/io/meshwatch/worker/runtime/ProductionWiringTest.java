@@ -149,9 +149,9 @@ class ProductionWiringTest {
         s.execute("UPDATE orders SET amount_usd = 1, loaded_at = now() WHERE amount_usd < 0");
       }
       await(runtime, id, s -> s.state() == ProductState.HEALTHY);
-      String printed = alerts.toString(StandardCharsets.UTF_8);
-      assertThat(printed).contains("[meshwatch] BREACH sales/orders is FAILING", "consumers: finance (Revenue reporting)",
-          "[meshwatch] RECOVERED sales/orders is healthy again");
+      // The incident runs beside the monitor: its resolution is printed a moment after the recovery.
+      String printed = awaitPrinted(alerts, "[meshwatch] INCIDENT RESOLVED sales/orders (recovered) after");
+      assertThat(printed).contains("[meshwatch] INCIDENT OPENED sales/orders is FAILING", "consumers: finance (Revenue reporting)");
     } finally {
       root.detachAppender(logs);
     }
@@ -282,6 +282,17 @@ class ProductionWiringTest {
         .send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).isEqualTo(200);
     return response.body();
+  }
+
+  private static String awaitPrinted(ByteArrayOutputStream alerts, String text) throws InterruptedException {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+    String printed = alerts.toString(StandardCharsets.UTF_8);
+    while (!printed.contains(text) && Instant.now().isBefore(deadline)) {
+      Thread.sleep(100);
+      printed = alerts.toString(StandardCharsets.UTF_8);
+    }
+    assertThat(printed).contains(text);
+    return printed;
   }
 
   private static ProductStatus await(MeshwatchRuntime runtime, ProductId id, Predicate<ProductStatus> condition) throws InterruptedException {

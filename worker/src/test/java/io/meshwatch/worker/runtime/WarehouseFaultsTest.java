@@ -98,7 +98,9 @@ class WarehouseFaultsTest {
       await(runtime, id("events"), s -> s.state() == ProductState.HEALTHY);
       assertThat(runtime.directory().status(id("unreachable")).orElseThrow().cycles()).isGreaterThan(1);
     }
-    assertThat(alerts.toString(StandardCharsets.UTF_8)).doesNotContain("BREACH");
+    // Unmeasured is not failing: no product's incident opened (an unreachable connection is the
+    // source-unavailable incident's, owned by the platform team).
+    assertThat(alerts.toString(StandardCharsets.UTF_8)).doesNotContain("INCIDENT OPENED ops/");
   }
 
   private static void register(MeshwatchRuntime runtime, String name, String connection, String table, String checks) {

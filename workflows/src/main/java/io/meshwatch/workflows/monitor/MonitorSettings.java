@@ -1,5 +1,6 @@
 package io.meshwatch.workflows.monitor;
 
+import io.meshwatch.workflows.incident.EscalationLadder;
 import java.time.Duration;
 
 /**
@@ -11,7 +12,9 @@ import java.time.Duration;
  * @param probeTimeout start-to-close timeout of the metadata probe
  * @param evaluateTimeout start-to-close timeout of an evaluation (the fused scan)
  * @param storeTimeout start-to-close timeout of one store write
- * @param notifyTimeout start-to-close timeout of one alert delivery
+ * @param notifyTimeout start-to-close timeout of one source-outage report
+ * @param ladder the worker's default escalation ladder (config {@code escalation}); a product's
+ *     {@code spec.escalation} overrides it for that product's incidents
  */
 public record MonitorSettings(
     Duration pollInterval,
@@ -19,7 +22,8 @@ public record MonitorSettings(
     Duration probeTimeout,
     Duration evaluateTimeout,
     Duration storeTimeout,
-    Duration notifyTimeout) {
+    Duration notifyTimeout,
+    EscalationLadder ladder) {
 
   public MonitorSettings {
     if (pollInterval == null || pollInterval.isNegative() || pollInterval.isZero()) {
@@ -28,18 +32,25 @@ public record MonitorSettings(
     if (historyEventsLimit < 0) {
       throw new IllegalArgumentException("historyEventsLimit must be >= 0");
     }
+    // Settings recorded before the ladder existed carry none: the design's defaults apply.
+    ladder = ladder == null ? EscalationLadder.defaults() : ladder;
   }
 
   public static MonitorSettings defaults() {
     return new MonitorSettings(
-        Duration.ofMinutes(5), 0, Duration.ofMinutes(2), Duration.ofMinutes(10), Duration.ofSeconds(30), Duration.ofSeconds(30));
+        Duration.ofMinutes(5), 0, Duration.ofMinutes(2), Duration.ofMinutes(10), Duration.ofSeconds(30), Duration.ofSeconds(30),
+        EscalationLadder.defaults());
   }
 
   public MonitorSettings withPollInterval(Duration interval) {
-    return new MonitorSettings(interval, historyEventsLimit, probeTimeout, evaluateTimeout, storeTimeout, notifyTimeout);
+    return new MonitorSettings(interval, historyEventsLimit, probeTimeout, evaluateTimeout, storeTimeout, notifyTimeout, ladder);
   }
 
   public MonitorSettings withHistoryEventsLimit(int limit) {
-    return new MonitorSettings(pollInterval, limit, probeTimeout, evaluateTimeout, storeTimeout, notifyTimeout);
+    return new MonitorSettings(pollInterval, limit, probeTimeout, evaluateTimeout, storeTimeout, notifyTimeout, ladder);
+  }
+
+  public MonitorSettings withLadder(EscalationLadder defaultLadder) {
+    return new MonitorSettings(pollInterval, historyEventsLimit, probeTimeout, evaluateTimeout, storeTimeout, notifyTimeout, defaultLadder);
   }
 }

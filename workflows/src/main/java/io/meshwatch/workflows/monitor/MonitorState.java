@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * What a monitor carries across continue-as-new: small by design (aggregates and a bounded update
- * history), so the new run starts where the old one stopped without replaying anything.
+ * history), so the new run starts where the old one stopped without replaying anything. Its
+ * {@code incidents} name the open incident, so a later run reaches the same one.
  */
 public record MonitorState(
     boolean paused,
@@ -18,10 +19,7 @@ public record MonitorState(
     FreshnessAssessment freshness,
     ProductState state,
     Instant stateSince,
-    boolean breachOpen,
-    Instant breachSince,
-    int breachRevision,
-    List<String> alertedFailing,
+    IncidentTracking incidents,
     Instant lastCycleAt,
     Instant lastEvaluatedAt,
     long evaluations,
@@ -30,11 +28,11 @@ public record MonitorState(
   public MonitorState {
     observedUpdates = observedUpdates == null ? List.of() : List.copyOf(observedUpdates);
     results = results == null ? List.of() : List.copyOf(results);
-    alertedFailing = alertedFailing == null ? List.of() : List.copyOf(alertedFailing);
+    incidents = incidents == null ? IncidentTracking.none() : incidents;
     state = state == null ? ProductState.UNKNOWN : state;
   }
 
   public static MonitorState initial() {
-    return new MonitorState(false, null, List.of(), List.of(), null, ProductState.UNKNOWN, null, false, null, 0, List.of(), null, null, 0, 0);
+    return new MonitorState(false, null, List.of(), List.of(), null, ProductState.UNKNOWN, null, IncidentTracking.none(), null, null, 0, 0);
   }
 }

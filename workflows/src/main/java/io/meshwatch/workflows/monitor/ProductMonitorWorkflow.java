@@ -9,7 +9,9 @@ import io.temporal.workflow.WorkflowMethod;
 /**
  * One durable monitor per data product, workflow id {@code product/<domain>/<name>} (DESIGN §8). It
  * probes metadata on a cadence, evaluates when the data changed, persists every cycle, fires a timer
- * at the freshness deadline itself, and alerts on breach and recovery. Registering the product again
+ * at the freshness deadline itself, opens one child {@code IncidentWorkflow} per breach episode and
+ * keeps it up to date until the product recovers, and reports an unreachable warehouse connection
+ * to the source-outage side instead of opening product incidents. Registering the product again
  * reaches the running monitor through {@link #applySpec} (signal-with-start), never a second one.
  */
 @WorkflowInterface

@@ -1,13 +1,11 @@
 package io.meshwatch.workflows.monitor;
 
-import io.meshwatch.workflows.activities.AlertActivities;
-import io.meshwatch.workflows.activities.AlertKind;
 import io.meshwatch.workflows.activities.EvaluateInput;
 import io.meshwatch.workflows.activities.EvaluateOutput;
-import io.meshwatch.workflows.activities.NotifyInput;
 import io.meshwatch.workflows.activities.ProbeInput;
 import io.meshwatch.workflows.activities.ProbeOutput;
 import io.meshwatch.workflows.activities.RecordCycleInput;
+import io.meshwatch.workflows.activities.SourceActivities;
 import io.meshwatch.workflows.activities.StoreActivities;
 import io.meshwatch.workflows.activities.WarehouseActivities;
 import io.meshwatch.workflows.incident.IncidentClosed;
@@ -33,6 +31,7 @@ import org.slf4j.Logger;
 /**
  * The monitor loop. Workflow code only: it sequences activities and branches on their results; time
  * comes from {@link Workflow#currentTimeMillis()}, captured once per cycle and handed to activities.
+ * Breaches become incidents, child workflows that outlive the monitor's runs ({@link ProductIncidents}).
  */
 public class ProductMonitorWorkflowImpl implements ProductMonitorWorkflow {
 
@@ -52,11 +51,13 @@ public class ProductMonitorWorkflowImpl implements ProductMonitorWorkflow {
   private boolean specChanged;
   private String retiredBy;
   private boolean wake;
+  private final List<IncidentClosed> closedIncidents = new ArrayList<>();
 
   private WarehouseActivities probes;
   private WarehouseActivities scans;
   private StoreActivities store;
-  private AlertActivities alerts;
+  private SourceActivities sources;
+  private ProductIncidents incidents;
 
   @Override
   public MonitorResult monitor(MonitorInput input) {
@@ -67,9 +68,12 @@ public class ProductMonitorWorkflowImpl implements ProductMonitorWorkflow {
       state = input.carried();
     }
     createStubs();
+    incidents = new ProductIncidents(state.incidents(), sources, closedIncidents);
     while (true) {
       adoptPendingSpec();
       if (retiredBy != null) {
+        incidents.retire(spec, retiredBy);
+        state = withIncidents(incidents.tracking());
         log.info("monitor of {} ends: retired by {}", spec.id(), retiredBy);
         return new MonitorResult(spec.id(), retiredBy, state.evaluations());
       }
@@ -81,6 +85,9 @@ public class ProductMonitorWorkflowImpl implements ProductMonitorWorkflow {
         recordPaused(now);
       }
       if (historyIsLong()) {
+        // A closure still queued would be lost with this run.
+        incidents.applyClosed();
+        state = withIncidents(incidents.tracking());
         Workflow.continueAsNew(new MonitorInput(spec, specVersion, settings, state));
       }
       waitForNextCycle(now, nextCheckAt);
@@ -128,7 +135,8 @@ public class ProductMonitorWorkflowImpl implements ProductMonitorWorkflow {
 
   @Override
   public void incidentClosed(IncidentClosed closed) {
-    // Incidents arrive with issue 4's monitor integration.
+    // Queued: applied by the loop, which may be waiting on an activity right now.
+    closedIncidents.add(closed);
   }
 
   @Override
@@ -146,21 +154,24 @@ public class ProductMonitorWorkflowImpl implements ProductMonitorWorkflow {
         state.lastEvaluatedAt(),
         state.evaluations(),
         state.cycles(),
-        state.breachOpen(),
-        state.breachSince(),
-        withFreshness(state.freshness(), state.results(), state.lastCycleAt()));
+        state.incidents().incidentId() != null,
+        state.incidents().incidentId() != null ? state.incidents().breachSince() : null,
+        withFreshness(state.freshness(), state.results(), state.lastCycleAt()),
+        state.incidents().incidentId());
   }
 
   // ---- the cycle ----
 
-  /** Probes, evaluates when needed, records, alerts. Returns when freshness needs the next look. */
+  /** Probes, evaluates when needed, records, keeps the incident up to date. Returns when freshness needs the next look. */
   private Instant cycle(Instant now) {
     FreshnessAssessment freshness;
     String version;
+    String unreachableConnection = null;
     try {
       ProbeOutput probe = probes.probe(new ProbeInput(spec, now, state.observedUpdates()));
       freshness = probe.freshness();
       version = probe.dataVersion();
+      unreachableConnection = probe.unreachableConnection();
     } catch (ActivityFailure e) {
       freshness = FreshnessAssessment.error("metadata probe failed: " + rootMessage(e));
       version = null;
@@ -219,20 +230,17 @@ public class ProductMonitorWorkflowImpl implements ProductMonitorWorkflow {
         freshness,
         next,
         since,
-        state.breachOpen(),
-        state.breachSince(),
-        state.breachRevision(),
-        state.alertedFailing(),
+        state.incidents(),
         now,
         evaluation != null ? now : state.lastEvaluatedAt(),
         state.evaluations() + (evaluation != null ? 1 : 0),
         state.cycles());
-    alertOnChange(now, freshness, results, next, since);
-    // Counted last, so a query that sees the count sees the cycle's alerts delivered too.
+    incidents.observe(spec, settings.ladder().with(spec.escalation()), now, next, since, freshness.late() ? freshness.lateSince() : null,
+        withFreshness(freshness, results, now), unreachableConnection);
+    // Counted last, so a query that sees the count sees the cycle's incident opened or signalled too.
     MonitorState s = state;
     state = new MonitorState(s.paused(), s.dataVersion(), s.observedUpdates(), s.results(), s.freshness(), s.state(), s.stateSince(),
-        s.breachOpen(), s.breachSince(), s.breachRevision(), s.alertedFailing(), s.lastCycleAt(), s.lastEvaluatedAt(), s.evaluations(),
-        s.cycles() + 1);
+        incidents.tracking(), s.lastCycleAt(), s.lastEvaluatedAt(), s.evaluations(), s.cycles() + 1);
     return freshness.nextCheckAt();
   }
 
@@ -242,35 +250,7 @@ public class ProductMonitorWorkflowImpl implements ProductMonitorWorkflow {
         false, List.of(), 0, 0, 0, 0, 0, 0));
     MonitorState s = state;
     state = new MonitorState(true, s.dataVersion(), s.observedUpdates(), s.results(), s.freshness(), ProductState.PAUSED, now,
-        s.breachOpen(), s.breachSince(), s.breachRevision(), s.alertedFailing(), now, s.lastEvaluatedAt(), s.evaluations(), s.cycles());
-  }
-
-  /** One alert per breach episode, an update when the failing set changes, one on recovery. */
-  private void alertOnChange(Instant now, FreshnessAssessment freshness, List<CheckResult> results, ProductState next, Instant since) {
-    List<CheckResult> failing = failing(withFreshness(freshness, results, now));
-    List<String> failingIds = failing.stream().map(CheckResult::checkId).toList();
-    if (next.breach()) {
-      boolean opening = !state.breachOpen();
-      if (!opening && failingIds.equals(state.alertedFailing())) {
-        return;
-      }
-      Instant breachSince = opening ? since : state.breachSince();
-      int revision = opening ? 0 : state.breachRevision() + 1;
-      state = withBreach(true, breachSince, revision, failingIds);
-      notify(new NotifyInput(
-          alertKey(AlertKind.BREACH, breachSince, revision),
-          AlertKind.BREACH, spec.id(), spec.owner(), spec.steward(), spec.consumers(), next, now, breachSince, freshness, failing));
-    } else if (state.breachOpen() && (next == ProductState.HEALTHY || next == ProductState.WARNING)) {
-      Instant breachSince = state.breachSince();
-      state = withBreach(false, null, 0, List.of());
-      notify(new NotifyInput(
-          alertKey(AlertKind.RECOVERED, breachSince, 0),
-          AlertKind.RECOVERED, spec.id(), spec.owner(), spec.steward(), spec.consumers(), next, now, breachSince, freshness, List.of()));
-    }
-  }
-
-  private String alertKey(AlertKind kind, Instant breachSince, int revision) {
-    return spec.id() + "|" + kind + "|" + breachSince.toEpochMilli() + "|" + revision;
+        s.incidents(), now, s.lastEvaluatedAt(), s.evaluations(), s.cycles());
   }
 
   private void waitForNextCycle(Instant now, Instant nextCheckAt) {
@@ -320,14 +300,6 @@ public class ProductMonitorWorkflowImpl implements ProductMonitorWorkflow {
     }
   }
 
-  private void notify(NotifyInput input) {
-    try {
-      alerts.notify(input);
-    } catch (ActivityFailure e) {
-      log.error("could not deliver alert {}: {}", input.key(), rootMessage(e));
-    }
-  }
-
   private void createStubs() {
     RetryOptions probeRetry = RetryOptions.newBuilder()
         .setInitialInterval(Duration.ofSeconds(1)).setMaximumInterval(Duration.ofSeconds(30)).setMaximumAttempts(3).build();
@@ -346,7 +318,8 @@ public class ProductMonitorWorkflowImpl implements ProductMonitorWorkflow {
         .setRetryOptions(RetryOptions.newBuilder()
             .setInitialInterval(Duration.ofSeconds(1)).setMaximumInterval(Duration.ofMinutes(1)).build())
         .build());
-    alerts = Workflow.newActivityStub(AlertActivities.class, ActivityOptions.newBuilder()
+    // An outage report retries as long: a lost "up" would hold the source incident open.
+    sources = Workflow.newActivityStub(SourceActivities.class, ActivityOptions.newBuilder()
         .setStartToCloseTimeout(settings.notifyTimeout())
         .setScheduleToCloseTimeout(Duration.ofHours(1))
         .setRetryOptions(RetryOptions.newBuilder()
@@ -377,10 +350,6 @@ public class ProductMonitorWorkflowImpl implements ProductMonitorWorkflow {
     return all;
   }
 
-  private static List<CheckResult> failing(List<CheckResult> results) {
-    return results.stream().filter(r -> r.outcome() == Outcome.FAIL).toList();
-  }
-
   private static List<Instant> observe(List<Instant> observed, Instant lastUpdated) {
     if (lastUpdated == null || (!observed.isEmpty() && !lastUpdated.isAfter(observed.get(observed.size() - 1)))) {
       return observed;
@@ -393,13 +362,13 @@ public class ProductMonitorWorkflowImpl implements ProductMonitorWorkflow {
   private MonitorState withPaused(boolean paused) {
     MonitorState s = state;
     return new MonitorState(paused, s.dataVersion(), s.observedUpdates(), s.results(), s.freshness(), s.state(), s.stateSince(),
-        s.breachOpen(), s.breachSince(), s.breachRevision(), s.alertedFailing(), s.lastCycleAt(), s.lastEvaluatedAt(), s.evaluations(), s.cycles());
+        s.incidents(), s.lastCycleAt(), s.lastEvaluatedAt(), s.evaluations(), s.cycles());
   }
 
-  private MonitorState withBreach(boolean open, Instant since, int revision, List<String> failingIds) {
+  private MonitorState withIncidents(IncidentTracking tracking) {
     MonitorState s = state;
     return new MonitorState(s.paused(), s.dataVersion(), s.observedUpdates(), s.results(), s.freshness(), s.state(), s.stateSince(),
-        open, since, revision, failingIds, s.lastCycleAt(), s.lastEvaluatedAt(), s.evaluations(), s.cycles());
+        tracking, s.lastCycleAt(), s.lastEvaluatedAt(), s.evaluations(), s.cycles());
   }
 
   private static String rootMessage(Throwable e) {

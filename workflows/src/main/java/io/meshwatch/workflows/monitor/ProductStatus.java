@@ -7,7 +7,11 @@ import io.meshwatch.workflows.model.ProductState;
 import java.time.Instant;
 import java.util.List;
 
-/** Query result: a product's live status as its monitor sees it. */
+/**
+ * Query result: a product's live status as its monitor sees it. {@code breachOpen} and
+ * {@code breachSince} say whether an incident is open and when its breach began; {@code incidentId}
+ * is its workflow id (query it for its state), null when none is open.
+ */
 public record ProductStatus(
     ProductId product,
     long specVersion,
@@ -22,7 +26,8 @@ public record ProductStatus(
     long cycles,
     boolean breachOpen,
     Instant breachSince,
-    List<CheckResult> results) {
+    List<CheckResult> results,
+    String incidentId) {
 
   public ProductStatus {
     results = results == null ? List.of() : List.copyOf(results);

@@ -1,18 +1,25 @@
 package io.meshwatch.workflows.monitor;
 
-import io.meshwatch.workflows.activities.AlertActivities;
+import io.meshwatch.workflows.activities.DeliveryInput;
+import io.meshwatch.workflows.activities.DeliveryIntent;
+import io.meshwatch.workflows.activities.DeliveryOutput;
 import io.meshwatch.workflows.activities.EvaluateInput;
 import io.meshwatch.workflows.activities.EvaluateOutput;
-import io.meshwatch.workflows.activities.NotifyInput;
-import io.meshwatch.workflows.activities.NotifyOutput;
+import io.meshwatch.workflows.activities.IncidentActivities;
+import io.meshwatch.workflows.activities.MessageRef;
 import io.meshwatch.workflows.activities.ProbeInput;
 import io.meshwatch.workflows.activities.ProbeOutput;
 import io.meshwatch.workflows.activities.RecordCycleInput;
 import io.meshwatch.workflows.activities.RecordCycleOutput;
 import io.meshwatch.workflows.activities.RecordIncidentInput;
 import io.meshwatch.workflows.activities.RecordIncidentOutput;
+import io.meshwatch.workflows.activities.SourceActivities;
+import io.meshwatch.workflows.activities.SourceReport;
+import io.meshwatch.workflows.activities.SourceReportOutput;
 import io.meshwatch.workflows.activities.StoreActivities;
+import io.meshwatch.workflows.activities.TransitionKind;
 import io.meshwatch.workflows.activities.WarehouseActivities;
+import io.meshwatch.workflows.incident.EscalationLadder;
 import io.meshwatch.workflows.model.CheckKind;
 import io.meshwatch.workflows.model.CheckResult;
 import io.meshwatch.workflows.model.ColumnSpec;
@@ -24,20 +31,34 @@ import io.meshwatch.workflows.model.OutputSpec;
 import io.meshwatch.workflows.model.ProductId;
 import io.meshwatch.workflows.model.ProductSpec;
 import io.meshwatch.workflows.model.QualitySpec;
+import io.meshwatch.workflows.source.SourceOutageInput;
+import io.meshwatch.workflows.source.SourceOutageWorkflow;
+import io.meshwatch.workflows.source.SourceProduct;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.client.WorkflowOptions;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** Hand-written fakes of the three activity interfaces; each records its calls. */
-final class Fakes {
+/** Hand-written fakes of the activity interfaces; each records its calls. */
+public final class Fakes {
 
   private Fakes() {}
 
-  static ProductSpec spec() {
+  public static ProductSpec spec() {
+    return spec("orders-daily");
+  }
+
+  /** The orders product under another name (one monitor each), on the default connection. */
+  public static ProductSpec spec(String name) {
     return new ProductSpec(
-        new ProductId("orders", "orders-daily"),
+        new ProductId("orders", name),
         "orders-platform-team",
         "jane.smith@company.com",
         "Daily aggregate of all completed orders.",
@@ -52,15 +73,19 @@ final class Fakes {
    * A warehouse whose product refreshes daily at 06:00 UTC with a 2 h SLA: the freshness rule in
    * miniature, so the workflow's timer and state handling can be tested on exact instants.
    */
-  static final class Warehouse implements WarehouseActivities {
+  public static final class Warehouse implements WarehouseActivities {
     volatile Instant lastUpdated;
     volatile String version = "v1";
     volatile List<CheckResult> results = List.of(pass("not_null:order_id", CheckKind.NOT_NULL));
+    /** Results of particular products, by product name, instead of {@link #results}. */
+    final Map<String, List<CheckResult>> resultsOf = new ConcurrentHashMap<>();
     volatile boolean probeThrows;
+    /** When set, the probe reports this connection unreachable, as a warehouse adapter does when it cannot connect. */
+    volatile String unreachable;
     final List<ProbeInput> probes = new CopyOnWriteArrayList<>();
     final List<EvaluateInput> evaluations = new CopyOnWriteArrayList<>();
 
-    Warehouse(Instant lastUpdated) {
+    public Warehouse(Instant lastUpdated) {
       this.lastUpdated = lastUpdated;
     }
 
@@ -74,6 +99,10 @@ final class Fakes {
       probes.add(input);
       if (probeThrows) {
         throw new IllegalStateException("connection refused");
+      }
+      String down = unreachable;
+      if (down != null) {
+        return new ProbeOutput(null, FreshnessAssessment.error("connection " + down + " refused"), down);
       }
       Instant now = input.now();
       Instant expected = now.truncatedTo(ChronoUnit.DAYS).plus(Duration.ofHours(6));
@@ -99,11 +128,11 @@ final class Fakes {
     @Override
     public EvaluateOutput evaluate(EvaluateInput input) {
       evaluations.add(input);
-      return new EvaluateOutput(results, 2, 1, 100, 5, BYTES_PROCESSED, BYTES_BILLED);
+      return new EvaluateOutput(resultsOf.getOrDefault(input.spec().id().name(), results), 2, 1, 100, 5, BYTES_PROCESSED, BYTES_BILLED);
     }
   }
 
-  static final class Store implements StoreActivities {
+  public static final class Store implements StoreActivities {
     final List<RecordCycleInput> cycles = new CopyOnWriteArrayList<>();
 
     @Override
@@ -112,30 +141,119 @@ final class Fakes {
       return new RecordCycleOutput(input.results().size());
     }
 
-    final List<RecordIncidentInput> incidents = new CopyOnWriteArrayList<>();
+    public final List<RecordIncidentInput> incidents = new CopyOnWriteArrayList<>();
+    /** While set, recording an incident fails, as it does while PostgreSQL is down. */
+    public volatile boolean incidentsFailing;
 
     @Override
     public RecordIncidentOutput recordIncident(RecordIncidentInput input) {
+      if (incidentsFailing) {
+        throw new IllegalStateException("connection to PostgreSQL refused");
+      }
       incidents.add(input);
       return new RecordIncidentOutput(true);
     }
-  }
 
-  static final class Alerts implements AlertActivities {
-    final List<NotifyInput> sent = new CopyOnWriteArrayList<>();
-
-    @Override
-    public NotifyOutput notify(NotifyInput input) {
-      sent.add(input);
-      return new NotifyOutput(true);
+    /** The kinds of one incident's recorded transitions, in order. */
+    public List<TransitionKind> kinds(String incidentId) {
+      return incidents.stream().filter(r -> r.incident().incidentId().equals(incidentId)).map(r -> r.transition().kind()).toList();
     }
   }
 
-  static CheckResult pass(String id, CheckKind kind) {
+  /**
+   * Records every delivery (its snapshot carries the workflow time it happened at). OPENED returns a
+   * main message named after the key, as a sink would return the posted message's id.
+   */
+  public static final class Incidents implements IncidentActivities {
+    public final List<DeliveryInput> sent = new CopyOnWriteArrayList<>();
+    /** While set, every delivery fails, as a sink does while Slack is down. */
+    public volatile boolean failing;
+
+    @Override
+    public DeliveryOutput deliver(DeliveryInput input) {
+      if (failing) {
+        throw new IllegalStateException("slack is down");
+      }
+      sent.add(input);
+      MessageRef message = input.intent() == DeliveryIntent.OPENED ? new MessageRef("fake", "#owner", "ts-" + input.key()) : input.message();
+      return new DeliveryOutput(message, true);
+    }
+
+    public List<DeliveryInput> of(String incidentId) {
+      return sent.stream().filter(d -> d.incident().incidentId().equals(incidentId)).toList();
+    }
+
+    public List<DeliveryIntent> intents(String incidentId) {
+      return of(incidentId).stream().map(DeliveryInput::intent).toList();
+    }
+
+    public List<String> incidentIds() {
+      return sent.stream().map(d -> d.incident().incidentId()).distinct().toList();
+    }
+  }
+
+  /**
+   * Records every outage report and, given a client, does what the worker's implementation does:
+   * signals-with-start the connection's outage workflow on a down report, signals it on an up one.
+   */
+  public static final class Sources implements SourceActivities {
+    public final List<SourceReport> reports = new CopyOnWriteArrayList<>();
+    private volatile WorkflowClient client;
+    private volatile String taskQueue;
+    private volatile EscalationLadder ladder = EscalationLadder.defaults();
+    private volatile Duration gather = Duration.ofMinutes(1);
+
+    /** Reports reach real outage workflows on {@code taskQueue} from now on. */
+    public void forwardTo(WorkflowClient workflowClient, String queue, EscalationLadder sourceLadder, Duration gatherWindow) {
+      this.client = workflowClient;
+      this.taskQueue = queue;
+      this.ladder = sourceLadder;
+      this.gather = gatherWindow;
+    }
+
+    @Override
+    public SourceReportOutput report(SourceReport report) {
+      WorkflowClient c = client;
+      String id = SourceOutageWorkflow.idFor(report.connection());
+      if (c == null) {
+        reports.add(report);
+        return new SourceReportOutput(null);
+      }
+      SourceOutageWorkflow outage = c.newWorkflowStub(SourceOutageWorkflow.class,
+          WorkflowOptions.newBuilder().setWorkflowId(id).setTaskQueue(taskQueue).build());
+      if (report.down()) {
+        var request = c.newSignalWithStartRequest();
+        request.add(outage::run, new SourceOutageInput(report.connection(), ladder, gather, null));
+        request.add(outage::productDown, new SourceProduct(report.product()));
+        try {
+          c.signalWithStart(request);
+        } catch (WorkflowExecutionAlreadyStarted e) {
+          // Another monitor's report started it a moment ago (the test server does not serialise
+          // signal-with-start on one id): signal the running one.
+          c.newWorkflowStub(SourceOutageWorkflow.class, id).productDown(new SourceProduct(report.product()));
+        }
+      } else {
+        try {
+          c.newWorkflowStub(SourceOutageWorkflow.class, id).productUp(new SourceProduct(report.product()));
+        } catch (WorkflowNotFoundException e) {
+          reports.add(report);
+          return new SourceReportOutput(null);
+        }
+      }
+      reports.add(report);
+      return new SourceReportOutput(id);
+    }
+  }
+
+  public static CheckResult pass(String id, CheckKind kind) {
     return new CheckResult(id, kind, Outcome.PASS, 1.0, null, 0L, 100L, null);
   }
 
-  static CheckResult fail(String id, CheckKind kind) {
+  public static CheckResult error(String id, CheckKind kind) {
+    return new CheckResult(id, kind, Outcome.ERROR, null, null, null, null, "column revenue_usd not found");
+  }
+
+  public static CheckResult fail(String id, CheckKind kind) {
     return new CheckResult(id, kind, Outcome.FAIL, 0.5, 1.0, 50L, 100L, "50 of 100 rows violate");
   }
 }

@@ -2,15 +2,21 @@ package io.meshwatch.workflows.monitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.meshwatch.workflows.activities.AlertKind;
-import io.meshwatch.workflows.activities.NotifyInput;
+import io.meshwatch.workflows.activities.DeliveryInput;
+import io.meshwatch.workflows.activities.DeliveryIntent;
+import io.meshwatch.workflows.activities.MessageRef;
 import io.meshwatch.workflows.activities.RecordCycleInput;
+import io.meshwatch.workflows.incident.IncidentInput;
+import io.meshwatch.workflows.incident.IncidentResult;
+import io.meshwatch.workflows.incident.IncidentWorkflowImpl;
+import io.meshwatch.workflows.incident.Resolution;
 import io.meshwatch.workflows.model.CheckKind;
 import io.meshwatch.workflows.model.CustomCheckSpec;
 import io.meshwatch.workflows.model.ProductSpec;
 import io.meshwatch.workflows.model.ProductState;
 import io.meshwatch.workflows.model.QualitySpec;
 import io.meshwatch.workflows.model.Severity;
+import io.meshwatch.workflows.source.SourceOutageWorkflowImpl;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
@@ -33,17 +39,18 @@ class ProductMonitorWorkflowTest {
 
   @RegisterExtension
   static final TestWorkflowExtension testWorkflow = TestWorkflowExtension.newBuilder()
-      .registerWorkflowImplementationTypes(ProductMonitorWorkflowImpl.class)
+      .registerWorkflowImplementationTypes(ProductMonitorWorkflowImpl.class, IncidentWorkflowImpl.class, SourceOutageWorkflowImpl.class)
       .setInitialTime(START)
       .setDoNotStart(true)
       .build();
 
   final Fakes.Warehouse warehouse = new Fakes.Warehouse(Instant.parse("2026-06-30T06:10:00Z"));
   final Fakes.Store store = new Fakes.Store();
-  final Fakes.Alerts alerts = new Fakes.Alerts();
+  final Fakes.Incidents incidents = new Fakes.Incidents();
+  final Fakes.Sources sources = new Fakes.Sources();
 
   private ProductMonitorWorkflow start(TestWorkflowEnvironment env, Worker worker, WorkflowClient client, MonitorSettings settings) {
-    worker.registerActivitiesImplementations(warehouse, store, alerts);
+    worker.registerActivitiesImplementations(warehouse, store, incidents, sources);
     env.start();
     ProductSpec spec = Fakes.spec();
     ProductMonitorWorkflow monitor = client.newWorkflowStub(ProductMonitorWorkflow.class,
@@ -56,25 +63,33 @@ class ProductMonitorWorkflowTest {
     return MonitorSettings.defaults().withPollInterval(POLL);
   }
 
+  /** The deliveries of one intent, across incidents. */
+  private List<DeliveryInput> sent(DeliveryIntent intent) {
+    return incidents.sent.stream().filter(d -> d.intent() == intent).toList();
+  }
+
   @Test
   void lateProductBreachesExactlyAtItsDeadlineAndRecoversWhenDataLands(
       TestWorkflowEnvironment env, Worker worker, WorkflowClient client) {
     ProductMonitorWorkflow monitor = start(env, worker, client, settings());
 
     env.sleep(Duration.between(START, DEADLINE).minusSeconds(1));
-    assertThat(alerts.sent).isEmpty();
+    assertThat(incidents.sent).isEmpty();
     assertThat(monitor.status().state()).isEqualTo(ProductState.HEALTHY);
 
     env.sleep(Duration.ofMinutes(30));
-    assertThat(alerts.sent).hasSize(1);
-    NotifyInput breach = alerts.sent.get(0);
-    assertThat(breach.kind()).isEqualTo(AlertKind.BREACH);
-    // The breach starts at the deadline itself; it is emitted by the deadline timer, not the next
+    assertThat(sent(DeliveryIntent.OPENED)).hasSize(1);
+    DeliveryInput breach = sent(DeliveryIntent.OPENED).get(0);
+    // The breach starts at the deadline itself; it is opened by the deadline timer, not the next
     // poll (08:20): the only slack is the test server's clock running while the workflow task starts.
-    assertThat(breach.since()).isEqualTo(DEADLINE);
-    assertThat(breach.at()).isBetween(DEADLINE, DEADLINE.plusSeconds(1));
-    assertThat(breach.failing()).extracting(r -> r.checkId()).containsExactly("freshness");
-    assertThat(breach.consumers()).extracting(c -> c.team()).containsExactly("finance");
+    assertThat(breach.incident().incidentId()).isEqualTo(IncidentInput.idFor(Fakes.spec().id(), DEADLINE));
+    assertThat(breach.incident().openedAt()).isBetween(DEADLINE, DEADLINE.plusSeconds(1));
+    assertThat(breach.incident().failing()).singleElement().satisfies(f -> {
+      assertThat(f.checkId()).isEqualTo("freshness");
+      assertThat(f.since()).isEqualTo(DEADLINE);
+    });
+    assertThat(breach.incident().product().consumers()).extracting(c -> c.team()).containsExactly("finance");
+    assertThat(monitor.status().incidentId()).isEqualTo(breach.incident().incidentId());
     RecordCycleInput late = store.cycles.stream().filter(c -> c.state() == ProductState.LATE).findFirst().orElseThrow();
     assertThat(late.at()).isBetween(DEADLINE, DEADLINE.plusSeconds(1));
     assertThat(late.stateSince()).isEqualTo(DEADLINE);
@@ -86,12 +101,18 @@ class ProductMonitorWorkflowTest {
     warehouse.land(landed, "v2");
     env.sleep(POLL.plusSeconds(1));
 
-    assertThat(alerts.sent).hasSize(2);
-    NotifyInput recovered = alerts.sent.get(1);
-    assertThat(recovered.kind()).isEqualTo(AlertKind.RECOVERED);
-    assertThat(recovered.since()).isEqualTo(DEADLINE);
-    assertThat(recovered.at()).isAfterOrEqualTo(landed).isBefore(landed.plus(POLL).plusSeconds(1));
+    assertThat(sent(DeliveryIntent.RESOLVED)).hasSize(1);
+    DeliveryInput recovered = sent(DeliveryIntent.RESOLVED).get(0);
+    assertThat(recovered.incident().incidentId()).isEqualTo(breach.incident().incidentId());
+    assertThat(recovered.incident().resolution()).isEqualTo(Resolution.RECOVERED);
+    assertThat(recovered.incident().resolvedAt()).isAfterOrEqualTo(landed).isBefore(landed.plus(POLL).plusSeconds(1));
+    // The resolution edits the incident's main message, the one its opening posted.
+    assertThat(recovered.message()).isEqualTo(new MessageRef("fake", "#owner", "ts-" + breach.key()));
+    assertThat(client.newUntypedWorkflowStub(breach.incident().incidentId()).getResult(IncidentResult.class).resolution())
+        .isEqualTo(Resolution.RECOVERED);
     assertThat(monitor.status().state()).isEqualTo(ProductState.HEALTHY);
+    assertThat(monitor.status().incidentId()).isNull();
+    assertThat(monitor.status().breachOpen()).isFalse();
     // The new data version was scanned: one evaluation at start, one after the landing.
     assertThat(warehouse.evaluations).hasSize(2);
   }
@@ -147,7 +168,7 @@ class ProductMonitorWorkflowTest {
   }
 
   @Test
-  void continueAsNewKeepsStateAndSendsNoSecondAlert(TestWorkflowEnvironment env, Worker worker, WorkflowClient client) {
+  void continueAsNewKeepsStateAndReachesTheSameIncident(TestWorkflowEnvironment env, Worker worker, WorkflowClient client) {
     ProductMonitorWorkflow monitor = start(env, worker, client, settings().withHistoryEventsLimit(40));
     String workflowId = Fakes.spec().id().workflowId();
     String firstRun = WorkflowStubs.execution(client, workflowId).getRunId();
@@ -160,11 +181,34 @@ class ProductMonitorWorkflowTest {
     assertThat(status.state()).isEqualTo(ProductState.LATE);
     assertThat(status.stateSince()).isEqualTo(DEADLINE);
     assertThat(status.breachOpen()).isTrue();
+    assertThat(status.breachSince()).isEqualTo(DEADLINE);
+    assertThat(status.incidentId()).isEqualTo(IncidentInput.idFor(Fakes.spec().id(), DEADLINE));
     // Cycles and evaluations carried across runs: one evaluation (data never changed) and every poll counted.
     assertThat(status.evaluations()).isEqualTo(1);
     assertThat(status.cycles()).isGreaterThanOrEqualTo(Duration.ofHours(12).dividedBy(POLL));
-    assertThat(alerts.sent).hasSize(1);
+    assertThat(sent(DeliveryIntent.OPENED)).hasSize(1);
+    assertThat(incidents.incidentIds()).containsExactly(status.incidentId());
     assertThat(status.results()).extracting(r -> r.checkId()).contains("freshness", "not_null:order_id");
+
+    // A later run still reaches the incident the first one opened: another failing check updates it ...
+    warehouse.results = List.of(Fakes.fail("not_null:order_id", CheckKind.NOT_NULL));
+    warehouse.version = "v2";
+    env.sleep(POLL);
+    assertThat(sent(DeliveryIntent.UPDATED)).singleElement().satisfies(d -> {
+      assertThat(d.incident().incidentId()).isEqualTo(status.incidentId());
+      assertThat(d.incident().failing()).extracting(f -> f.checkId()).containsExactly("freshness", "not_null:order_id");
+    });
+
+    // ... and the recovery resolves it. Waiting on its result, not on a sleep: Temporal's test server
+    // stops skipping time once a child ends after its parent's run continued-as-new (it keeps a
+    // lock for reporting to the closed run), so nothing may sleep after this in this test.
+    warehouse.results = List.of(Fakes.pass("not_null:order_id", CheckKind.NOT_NULL));
+    warehouse.land(Instant.ofEpochMilli(env.currentTimeMillis()), "v3");
+    assertThat(client.newUntypedWorkflowStub(status.incidentId()).getResult(IncidentResult.class).resolution())
+        .isEqualTo(Resolution.RECOVERED);
+    assertThat(sent(DeliveryIntent.RESOLVED)).singleElement()
+        .satisfies(d -> assertThat(d.incident().incidentId()).isEqualTo(status.incidentId()));
+    assertThat(sent(DeliveryIntent.OPENED)).hasSize(1);
   }
 
   @Test
@@ -174,29 +218,31 @@ class ProductMonitorWorkflowTest {
     ProductMonitorWorkflow monitor = start(env, worker, client, settings());
     env.sleep(Duration.ofMinutes(1));
     assertThat(monitor.status().state()).isEqualTo(ProductState.FAILING);
-    assertThat(alerts.sent).singleElement().satisfies(a -> {
-      assertThat(a.kind()).isEqualTo(AlertKind.BREACH);
-      assertThat(a.failing()).extracting(r -> r.checkId()).containsExactly("custom:revenue_usd_gte_0");
-    });
+    assertThat(sent(DeliveryIntent.OPENED)).singleElement().satisfies(d ->
+        assertThat(d.incident().failing()).extracting(f -> f.checkId()).containsExactly("custom:revenue_usd_gte_0"));
+    String incidentId = monitor.status().incidentId();
 
-    // Another check starts failing: the same incident is updated (a new revision), not reopened.
+    // Another check starts failing: the same incident is updated, not reopened.
     warehouse.results = List.of(Fakes.fail("custom:revenue_usd_gte_0", CheckKind.CUSTOM), Fakes.fail("not_null:order_id", CheckKind.NOT_NULL));
     warehouse.version = "v2";
     env.sleep(POLL);
-    assertThat(alerts.sent).hasSize(2);
-    assertThat(alerts.sent.get(1).since()).isEqualTo(alerts.sent.get(0).since());
-    assertThat(alerts.sent.get(1).key()).isNotEqualTo(alerts.sent.get(0).key());
-    assertThat(alerts.sent.get(1).failing()).hasSize(2);
+    assertThat(sent(DeliveryIntent.UPDATED)).singleElement().satisfies(d -> {
+      assertThat(d.incident().incidentId()).isEqualTo(incidentId);
+      assertThat(d.incident().failing()).extracting(f -> f.checkId()).containsExactly("custom:revenue_usd_gte_0", "not_null:order_id");
+      // Since when each fails: the first from the opening, the second from the cycle that saw it.
+      assertThat(d.incident().failing().get(0).since()).isBefore(d.incident().failing().get(1).since());
+    });
 
-    // Unchanged failures send nothing more.
+    // Unchanged failures open and update nothing more (the ladder runs on).
     env.sleep(POLL.multipliedBy(3));
-    assertThat(alerts.sent).hasSize(2);
+    assertThat(sent(DeliveryIntent.OPENED)).hasSize(1);
+    assertThat(sent(DeliveryIntent.UPDATED)).hasSize(1);
+    assertThat(incidents.incidentIds()).containsExactly(incidentId);
 
     warehouse.results = List.of(Fakes.pass("custom:revenue_usd_gte_0", CheckKind.CUSTOM), Fakes.pass("not_null:order_id", CheckKind.NOT_NULL));
     warehouse.version = "v3";
     env.sleep(POLL);
-    assertThat(alerts.sent).hasSize(3);
-    assertThat(alerts.sent.get(2).kind()).isEqualTo(AlertKind.RECOVERED);
+    assertThat(sent(DeliveryIntent.RESOLVED)).singleElement().satisfies(d -> assertThat(d.incident().incidentId()).isEqualTo(incidentId));
     assertThat(monitor.status().state()).isEqualTo(ProductState.HEALTHY);
   }
 
@@ -211,7 +257,7 @@ class ProductMonitorWorkflowTest {
 
     env.sleep(Duration.ofHours(5));
     assertThat(warehouse.probes).hasSize(probesWhenPaused);
-    assertThat(alerts.sent).isEmpty();
+    assertThat(incidents.sent).isEmpty();
     assertThat(monitor.status().state()).isEqualTo(ProductState.PAUSED);
     assertThat(store.cycles).anySatisfy(c -> assertThat(c.state()).isEqualTo(ProductState.PAUSED));
 
@@ -234,7 +280,9 @@ class ProductMonitorWorkflowTest {
     assertThat(status.state()).isEqualTo(ProductState.ERROR);
     assertThat(status.freshness().reason()).contains("connection refused");
     assertThat(warehouse.evaluations).isEmpty();
-    assertThat(alerts.sent).isEmpty();
+    // A probe that failed is ERROR, not a breach, and no source outage (the connection was not named).
+    assertThat(incidents.sent).isEmpty();
+    assertThat(sources.reports).isEmpty();
 
     warehouse.probeThrows = false;
     env.sleep(POLL);
