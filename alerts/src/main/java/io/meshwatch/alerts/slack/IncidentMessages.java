@@ -66,7 +66,7 @@ final class IncidentMessages {
     fields.add(markdownText(field("Owner", Mrkdwn.escape(s.product().owner()))));
     fields.add(markdownText(field("Steward", s.product().steward() == null ? "none named" : Mrkdwn.escape(s.product().steward()))));
     fields.add(markdownText(field("State", stateWords(s))));
-    fields.add(markdownText(field("Since", Mrkdwn.date(s.openedAt()))));
+    fields.add(markdownText(field("Since", Mrkdwn.date(s.breachSince()))));
     String description = s.product().description() == null || s.product().description().isBlank()
         ? "*" + Mrkdwn.escape(s.product().id().toString()) + "*"
         : "*" + Mrkdwn.escape(s.product().id().toString()) + "* — " + Mrkdwn.escape(Mrkdwn.truncate(s.product().description(), 600));
@@ -123,7 +123,7 @@ final class IncidentMessages {
         ? ":shield: A PII-handling check fails on " + product + ", a data product you steward. The owner team "
             + Mrkdwn.escape(s.product().owner()) + " is alerted in " + Mrkdwn.channel(ownerChannel) + "."
         : ":rotating_light: " + product + ", a data product you steward, has been " + productStateWord(s.productState())
-            + " since " + Mrkdwn.date(s.openedAt()) + " and nobody in " + Mrkdwn.channel(ownerChannel)
+            + " since " + Mrkdwn.date(s.breachSince()) + " and nobody in " + Mrkdwn.channel(ownerChannel)
             + " has acknowledged it for " + HumanDuration.of(Duration.between(s.openedAt(), s.at())) + ".";
     List<LayoutBlock> blocks = escalationBlocks(s, opening);
     blocks.add(actions(controls(s)));
@@ -142,7 +142,7 @@ final class IncidentMessages {
   /** The post in the platform escalation channel. */
   SlackMessage platform(IncidentSnapshot s, String key, String ownerChannel) {
     String opening = ":sos: *" + Mrkdwn.escape(s.product().id().toString()) + "* has been "
-        + productStateWord(s.productState()) + " since " + Mrkdwn.date(s.openedAt()) + ", unacknowledged for "
+        + productStateWord(s.productState()) + " since " + Mrkdwn.date(s.breachSince()) + ", unacknowledged for "
         + HumanDuration.of(Duration.between(s.openedAt(), s.at())) + " in " + Mrkdwn.channel(ownerChannel)
         + " (owner " + Mrkdwn.escape(s.product().owner()) + "). Escalated to the platform team.";
     List<LayoutBlock> blocks = escalationBlocks(s, opening);
@@ -157,7 +157,7 @@ final class IncidentMessages {
         + (c.useCase() == null ? "" : " (" + Mrkdwn.escape(c.useCase()) + ")")).collect(Collectors.joining(", "));
     String opening = ":warning: Heads-up: *" + Mrkdwn.escape(s.product().id().toString()) + "*, which " + uses
         + " consume" + (consumers.size() == 1 ? "s" : "") + ", has been " + productStateWord(s.productState())
-        + " since " + Mrkdwn.date(s.openedAt()) + ". The owner team " + Mrkdwn.escape(s.product().owner())
+        + " since " + Mrkdwn.date(s.breachSince()) + ". The owner team " + Mrkdwn.escape(s.product().owner())
         + " is alerted.";
     List<LayoutBlock> blocks = new ArrayList<>();
     blocks.add(section(b -> b.text(markdownText(Mrkdwn.truncate(opening, SECTION_TEXT)))));

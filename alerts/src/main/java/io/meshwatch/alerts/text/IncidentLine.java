@@ -22,7 +22,7 @@ public final class IncidentLine {
     switch (intent) {
       case OPENED, UPDATED, REMINDER, CONSUMER_NOTICE -> {
         line.append(" is ").append(s.productState() == null ? s.state() : s.productState())
-            .append(" since ").append(s.openedAt());
+            .append(" since ").append(s.breachSince());
         if (intent == DeliveryIntent.REMINDER) {
           line.append(" (").append(HumanDuration.of(Duration.between(s.openedAt(), s.at()))).append(", ")
               .append(s.state()).append(')');
@@ -81,7 +81,11 @@ public final class IncidentLine {
   }
 
   private static String actor(Actor actor) {
-    return actor == null ? "someone" : actor.name() + " via " + actor.via();
+    if (actor == null) {
+      return "someone";
+    }
+    // meshwatch's own transitions read "by meshwatch", not "by meshwatch via meshwatch".
+    return actor.name().equals(actor.via()) ? actor.name() : actor.name() + " via " + actor.via();
   }
 
   private static String flat(String text) {

@@ -28,7 +28,7 @@ final class IncidentConfigRules {
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
   private static final Set<String> LOOPBACK_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
   /** A digest holds alerts back for its window; longer than this, an owner hears of a breach too late. */
-  private static final Duration MAX_DIGEST_WINDOW = Duration.ofHours(1);
+  private static final Duration MAX_DIGEST_WINDOW = Duration.ofMinutes(5);
 
   private IncidentConfigRules() {}
 
@@ -72,7 +72,7 @@ final class IncidentConfigRules {
     if (s.digestWindow() == null || s.digestWindow().isNegative() || s.digestWindow().isZero()) {
       problems.add(new ConfigProblem("slack.digest_window", "must be a positive duration such as 1m"));
     } else if (s.digestWindow().compareTo(MAX_DIGEST_WINDOW) > 0) {
-      problems.add(new ConfigProblem("slack.digest_window", "must be at most 1h: a digest holds alerts back for its window"));
+      problems.add(new ConfigProblem("slack.digest_window", "must be at most 5m: an opening in a digest waits for its window, within the delivery's 10-minute limit"));
     }
   }
 

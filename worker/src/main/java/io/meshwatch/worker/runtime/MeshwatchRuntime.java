@@ -16,6 +16,9 @@ import io.meshwatch.workflows.monitor.ProductMonitorWorkflowImpl;
 import io.meshwatch.workflows.monitor.ProductStatus;
 import io.meshwatch.workflows.source.SourceOutageWorkflowImpl;
 import io.meshwatch.worker.api.HttpApi;
+import io.meshwatch.worker.api.IncidentRoutes;
+import io.meshwatch.worker.api.RouteGroup;
+import io.meshwatch.worker.config.ConfigException;
 import io.meshwatch.worker.config.ConfigLoader;
 import io.meshwatch.worker.config.WorkerConfig;
 import io.meshwatch.worker.embedded.EmbeddedStore;
@@ -29,7 +32,6 @@ import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkflowImplementationOptions;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -75,18 +77,20 @@ public final class MeshwatchRuntime implements AutoCloseable {
    * Starts everything. {@code workDirectory} holds embedded data (relative {@code store.data_dir}
    * resolves against it); {@code alertsOut} receives console alerts.
    */
-  public static MeshwatchRuntime start(WorkerConfig config, ConfigLoader secrets, Path workDirectory, PrintStream alertsOut) throws IOException {
+  public static MeshwatchRuntime start(WorkerConfig config, ConfigLoader secrets, Path workDirectory, PrintStream alertsOut)
+      throws IOException, ConfigException {
     MeshwatchRuntime runtime = new MeshwatchRuntime(Specs.loader());
     try {
       runtime.open(config, secrets, workDirectory, alertsOut);
       return runtime;
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException | ConfigException | RuntimeException e) {
       runtime.close();
       throw e;
     }
   }
 
-  private void open(WorkerConfig config, ConfigLoader secrets, Path workDirectory, PrintStream alertsOut) throws IOException {
+  private void open(WorkerConfig config, ConfigLoader secrets, Path workDirectory, PrintStream alertsOut)
+      throws IOException, ConfigException {
     Clock clock = Clock.systemUTC();
     metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     new JvmMemoryMetrics().bindTo(metrics);
@@ -108,11 +112,11 @@ public final class MeshwatchRuntime implements AutoCloseable {
     temporal = TemporalConnection.open(config.temporal());
     resources.add(temporal);
 
-    // The escalation ladder is the design's default until worker config carries `escalation`
-    // (then: .withLadder(the configured ladder)); a product's spec.escalation overrides it.
+    // The configured ladder is every product's default; a product's spec.escalation overrides it.
     MonitorSettings settings = MonitorSettings.defaults()
         .withPollInterval(config.monitor().pollInterval())
-        .withHistoryEventsLimit(config.monitor().historyEventsLimit());
+        .withHistoryEventsLimit(config.monitor().historyEventsLimit())
+        .withLadder(config.escalation().ladder());
     MonitorMetrics monitorMetrics = new MonitorMetrics(metrics, clock);
     Map<ProductId, String> owners = new ConcurrentHashMap<>();
     // A cycle later than a few poll intervals means the monitor was not measuring: a gap in the timeline.
@@ -121,7 +125,9 @@ public final class MeshwatchRuntime implements AutoCloseable {
     results = store.results(maxCycleGap);
     var storeActivities = new MeteredStoreActivities(new StoreActivitiesImpl(results, store.incidents()), monitorMetrics,
         id -> owners.computeIfAbsent(id, p -> store.registry().find(p).map(r -> r.spec().owner()).orElse("unknown")));
-    incidentActivities = new ConsoleIncidentActivities(config.alerts().console() ? alertsOut : new PrintStream(OutputStream.nullOutputStream()));
+    IncidentWiring.Delivery delivery = IncidentWiring.delivery(config, secrets, store.outbox(), alertsOut);
+    resources.addAll(delivery.closeables());
+    incidentActivities = delivery.activities();
     sourceActivities = new SourceOutageReporter(temporal.client(), config.temporal().taskQueue(), settings.ladder());
 
     WorkerFactory factory = WorkerFactory.newInstance(temporal.client());
@@ -139,11 +145,12 @@ public final class MeshwatchRuntime implements AutoCloseable {
     worker.registerActivitiesImplementations(warehouseActivities, storeActivities, incidentActivities, sourceActivities);
     factory.start();
 
-    registrar = new ProductRegistrar(store.registry(), temporal.client(), config.temporal().taskQueue(), settings, clock);
+    registrar = new ProductRegistrar(store.registry(), store.incidents(), temporal.client(), config.temporal().taskQueue(), settings, clock);
     directory = new ProductDirectory(store.registry(), temporal.client());
     registrar.reconcile();
 
-    http = HttpApi.start(config.http().port(), directory, results, metrics);
+    List<RouteGroup> incidentRoutes = IncidentRoutes.fromConfig(config, secrets, store.incidents(), temporal.client(), clock);
+    http = HttpApi.start(config.http().port(), directory, results, metrics, incidentRoutes.toArray(RouteGroup[]::new));
     resources.add(http);
     log.info("meshwatch worker up: temporal {} (namespace {}), http port {}", temporal.target(), config.temporal().namespace(), http.port());
   }

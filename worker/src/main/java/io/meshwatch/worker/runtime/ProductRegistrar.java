@@ -1,11 +1,13 @@
 package io.meshwatch.worker.runtime;
 
 import io.meshwatch.activities.store.ApplyResult;
+import io.meshwatch.activities.store.IncidentStore;
 import io.meshwatch.activities.store.RegisteredProduct;
 import io.meshwatch.activities.store.RegistryStore;
 import io.meshwatch.workflows.model.ProductSpec;
 import io.meshwatch.workflows.monitor.MonitorInput;
 import io.meshwatch.workflows.monitor.MonitorSettings;
+import io.meshwatch.workflows.monitor.MonitorState;
 import io.meshwatch.workflows.monitor.ProductMonitorWorkflow;
 import io.meshwatch.workflows.monitor.SpecUpdate;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
@@ -30,32 +32,42 @@ public final class ProductRegistrar {
   private final String taskQueue;
   private final MonitorSettings settings;
   private final Clock clock;
+  private final IncidentRestorer incidents;
 
-  public ProductRegistrar(RegistryStore registry, WorkflowClient client, String taskQueue, MonitorSettings settings, Clock clock) {
+  public ProductRegistrar(RegistryStore registry, IncidentStore incidents, WorkflowClient client, String taskQueue,
+      MonitorSettings settings, Clock clock) {
     this.registry = registry;
     this.client = client;
     this.taskQueue = taskQueue;
     this.settings = settings;
     this.clock = clock;
+    this.incidents = new IncidentRestorer(incidents, client, taskQueue);
   }
 
   public ApplyResult register(ProductSpec spec, String sourceText, String appliedBy) {
     ApplyResult result = registry.apply(spec, sourceText, appliedBy, clock.instant());
-    ensureMonitor(spec, result.version());
+    ensureMonitor(spec, result.version(), MonitorState.initial());
     return result;
   }
 
-  /** Every active product in the registry gets its monitor running (after a restart, a lost server). */
+  /**
+   * Every active product in the registry gets its monitor running (after a restart, a lost server),
+   * its open incident first, so the monitor starts knowing it.
+   */
   public int reconcile() {
     List<RegisteredProduct> active = registry.findActive();
     for (RegisteredProduct product : active) {
-      ensureMonitor(product.spec(), product.version());
+      MonitorState carried = incidents.restore(product.spec(), settings)
+          .map(MonitorState::tracking)
+          .orElse(MonitorState.initial());
+      ensureMonitor(product.spec(), product.version(), carried);
     }
     log.info("reconciled {} active product monitor(s)", active.size());
     return active.size();
   }
 
-  private void ensureMonitor(ProductSpec spec, long version) {
+  /** {@code carried} applies only when this starts the monitor; a running monitor keeps its own state. */
+  private void ensureMonitor(ProductSpec spec, long version, MonitorState carried) {
     ProductMonitorWorkflow monitor = client.newWorkflowStub(ProductMonitorWorkflow.class, WorkflowOptions.newBuilder()
         .setWorkflowId(spec.id().workflowId())
         .setTaskQueue(taskQueue)
@@ -63,7 +75,7 @@ public final class ProductRegistrar {
         .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
         .build());
     var request = client.newSignalWithStartRequest();
-    request.add(monitor::monitor, new MonitorInput(spec, version, settings, null));
+    request.add(monitor::monitor, new MonitorInput(spec, version, settings, carried));
     request.add(monitor::applySpec, new SpecUpdate(spec, version));
     client.signalWithStart(request);
   }

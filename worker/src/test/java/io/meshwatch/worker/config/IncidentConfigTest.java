@@ -140,7 +140,7 @@ class IncidentConfigTest {
         "slack.platform_channel: must be a Slack channel such as #data-platform (lower case) or a channel id such as C0123ABCD9,"
             + " got 'data-platform'",
         "slack.digest_after: must be at least 1, got 0",
-        "slack.digest_window: must be at most 1h: a digest holds alerts back for its window",
+        "slack.digest_window: must be at most 5m: an opening in a digest waits for its window, within the delivery's 10-minute limit",
         "links.dashboard_url: unknown placeholder {product}; use {domain} and {name}",
         "links.runbook_url: must be an absolute http or https URL with a host",
         "escalation.reminder_every: must be longer than 0",

@@ -54,11 +54,11 @@ class DemoEndToEndTest {
     assertThat(row(out, "shipments/shipments-events"))
         .contains("FAILING").contains("custom:delivered_after_shipped").contains("pii:recipient_email");
     assertThat(out)
-        .contains("[meshwatch] INCIDENT OPENED payments/payments-settled is LATE")
-        .contains("[meshwatch] INCIDENT OPENED shipments/shipments-events is FAILING")
+        .contains("[meshwatch] OPENED payments/payments-settled is LATE")
+        .contains("[meshwatch] OPENED shipments/shipments-events is FAILING")
         // A PII-handling violation reaches the steward at once.
-        .contains("[meshwatch] INCIDENT ESCALATED_TO_STEWARD shipments/shipments-events to steward mei.chen@company.com")
-        .doesNotContain("INCIDENT OPENED orders/orders-daily")
+        .contains("[meshwatch] ESCALATED_TO_STEWARD shipments/shipments-events → steward mei.chen@company.com")
+        .doesNotContain("[meshwatch] OPENED orders/orders-daily")
         // Alerts carry counts, never values: no clear-text e-mail from the PII column.
         .doesNotContain("@example.com");
   }

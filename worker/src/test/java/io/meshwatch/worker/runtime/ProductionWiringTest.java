@@ -150,8 +150,8 @@ class ProductionWiringTest {
       }
       await(runtime, id, s -> s.state() == ProductState.HEALTHY);
       // The incident runs beside the monitor: its resolution is printed a moment after the recovery.
-      String printed = awaitPrinted(alerts, "[meshwatch] INCIDENT RESOLVED sales/orders (recovered) after");
-      assertThat(printed).contains("[meshwatch] INCIDENT OPENED sales/orders is FAILING", "consumers: finance (Revenue reporting)");
+      String printed = awaitPrinted(alerts, "[meshwatch] RESOLVED sales/orders resolved after");
+      assertThat(printed).contains("[meshwatch] OPENED sales/orders is FAILING", "consumers: finance (Revenue reporting)", "(recovered by meshwatch)");
     } finally {
       root.detachAppender(logs);
     }

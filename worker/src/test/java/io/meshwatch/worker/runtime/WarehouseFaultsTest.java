@@ -100,7 +100,7 @@ class WarehouseFaultsTest {
     }
     // Unmeasured is not failing: no product's incident opened (an unreachable connection is the
     // source-unavailable incident's, owned by the platform team).
-    assertThat(alerts.toString(StandardCharsets.UTF_8)).doesNotContain("INCIDENT OPENED ops/");
+    assertThat(alerts.toString(StandardCharsets.UTF_8)).doesNotContain("[meshwatch] OPENED ops/");
   }
 
   private static void register(MeshwatchRuntime runtime, String name, String connection, String table, String checks) {

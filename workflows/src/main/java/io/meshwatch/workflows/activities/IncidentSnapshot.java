@@ -38,4 +38,18 @@ public record IncidentSnapshot(
     Objects.requireNonNull(at, "at");
     failing = failing == null ? List.of() : List.copyOf(failing);
   }
+
+  /**
+   * Since when the product has been breaching: the earliest of its failing checks' since (a late
+   * product is late from its deadline, before the cycle that saw it), else the opening.
+   */
+  public Instant breachSince() {
+    Instant since = openedAt;
+    for (FailingCheck check : failing) {
+      if (check.since().isBefore(since)) {
+        since = check.since();
+      }
+    }
+    return since;
+  }
 }

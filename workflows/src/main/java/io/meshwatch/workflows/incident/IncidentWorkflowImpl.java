@@ -423,10 +423,10 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
   }
 
   private void tellParentClosedByHand() {
-    Optional<String> parent = Workflow.getInfo().getParentWorkflowId();
-    if (parent.isEmpty()) {
-      return;
-    }
+    // An incident restored from the store after a restart runs without a parent: its monitor is
+    // then the product's workflow.
+    Optional<String> parent = Workflow.getInfo().getParentWorkflowId()
+        .or(() -> Optional.of(input.product().id().workflowId()));
     IncidentClosed closed = new IncidentClosed(input.incidentId(), resolution, idList(failing));
     try {
       Workflow.newUntypedExternalWorkflowStub(parent.get()).signal(PARENT_SIGNAL, closed);
@@ -471,9 +471,12 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     // outage would be an incident nobody hears of, or a hole in its history.
     RetryOptions retry = RetryOptions.newBuilder()
         .setInitialInterval(Duration.ofSeconds(1)).setMaximumInterval(Duration.ofMinutes(1)).build();
+    // An opening that joins a Slack digest waits for the digest's window (at most 5 minutes) before
+    // it returns; a delivery keeps being retried for a day, so a Slack outage delays messages, never
+    // loses them.
     deliveries = Workflow.newActivityStub(IncidentActivities.class, ActivityOptions.newBuilder()
-        .setStartToCloseTimeout(Duration.ofSeconds(30))
-        .setScheduleToCloseTimeout(Duration.ofHours(1))
+        .setStartToCloseTimeout(Duration.ofMinutes(10))
+        .setScheduleToCloseTimeout(Duration.ofDays(1))
         .setRetryOptions(retry)
         .build());
     store = Workflow.newActivityStub(StoreActivities.class, ActivityOptions.newBuilder()

@@ -32,6 +32,11 @@ public record MonitorState(
     state = state == null ? ProductState.UNKNOWN : state;
   }
 
+  /** A first run that already tracks an open incident (restored from the store after a restart). */
+  public static MonitorState tracking(IncidentTracking incidents) {
+    return new MonitorState(false, null, List.of(), List.of(), null, ProductState.UNKNOWN, null, incidents, null, null, 0, 0);
+  }
+
   public static MonitorState initial() {
     return new MonitorState(false, null, List.of(), List.of(), null, ProductState.UNKNOWN, null, IncidentTracking.none(), null, null, 0, 0);
   }
