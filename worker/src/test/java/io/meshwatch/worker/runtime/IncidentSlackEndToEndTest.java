@@ -34,7 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Incidents end to end on real parts: the worker on embedded defaults with the demo warehouse, the
  * real Slack client talking to a local server that speaks Slack's Web API, the PostgreSQL outbox,
- * and Slack's interactivity request signed as Slack signs it. One failing product gets exactly one
+ * and Slack's interactivity request signed as Slack signs it. A delivery whose answer is lost after
+ * Slack posted is retried by Temporal without a second post. One failing product gets exactly one
  * main message, its steward a direct message at once (a PII violation), its opted-in consumer team
  * a notice; the Acknowledge button reaches the incident, which edits the message and answers in
  * its thread; a restart of the worker (whose embedded Temporal server forgets its workflows) brings
@@ -69,12 +70,18 @@ class IncidentSlackEndToEndTest {
       String mainTs;
       try (MeshwatchRuntime runtime = MeshwatchRuntime.start(config, loader, work,
           new PrintStream(console, true, StandardCharsets.UTF_8))) {
+        // The first post's answer is lost after Slack posted it, as when a worker dies mid-call:
+        // Temporal retries the delivery, which finds the message by its metadata instead of posting again.
+        slack.dropNextResponse("chat.postMessage");
         DemoProducts.registerAll(runtime);
         assertThat(DemoProducts.awaitFirstCycles(runtime, TIMEOUT)).isTrue();
         incidentId = runtime.statuses().get(SHIPMENTS).incidentId();
         assertThat(incidentId).startsWith("incident/shipments/shipments-events/");
+        String payments = runtime.statuses().get("payments/payments-settled").incidentId();
+        assertThat(slack.calls("conversations.history")).as("the retried delivery looked before posting").isNotEmpty();
+        assertThat(openings(slack, "C0PAYMNT01", payments)).hasSize(1);
 
-        LocalSlackServer.StoredMessage main = single(openings(slack, incidentId));
+        LocalSlackServer.StoredMessage main = single(openings(slack, LOGISTICS, incidentId));
         mainTs = main.ts();
         assertThat(main.visible())
             .contains("shipments/shipments-events", "pii:recipient_email", "160", "customer-care",
@@ -117,15 +124,15 @@ class IncidentSlackEndToEndTest {
         IncidentStatus status = restarted.incident(incidentId).orElseThrow();
         assertThat(status.state()).isEqualTo(IncidentState.ACKNOWLEDGED);
         assertThat(status.message().id()).contains(mainTs);
-        assertThat(openings(slack, incidentId)).hasSize(1);
+        assertThat(openings(slack, LOGISTICS, incidentId)).hasSize(1);
         assertThat(slack.messages(LOGISTICS).stream().filter(LocalSlackServer.StoredMessage::topLevel)
             .filter(m -> m.visible().contains("shipments/shipments-events"))).hasSize(1);
       }
     }
   }
 
-  private static List<LocalSlackServer.StoredMessage> openings(LocalSlackServer slack, String incidentId) {
-    return slack.messages(LOGISTICS).stream()
+  private static List<LocalSlackServer.StoredMessage> openings(LocalSlackServer slack, String channel, String incidentId) {
+    return slack.messages(channel).stream()
         .filter(LocalSlackServer.StoredMessage::topLevel)
         .filter(m -> m.metadataKey() != null && m.metadataKey().startsWith(incidentId + "|OPENED|"))
         .toList();
