@@ -124,7 +124,8 @@ public final class FusedScanPlanner {
         return;
       }
       measurements.add(new Measurement.PiiViolations(check, column.get().name(), check.handling(), next()));
-      selectList.add(dialect.countWhere(PiiRules.violation(check.handling(), quoted(column.get()), dialect)));
+      selectList.add(dialect.countWhere(PiiRules.violation(check.handling(), quoted(column.get()),
+          column.get().family() == TypeFamily.STRING, dialect)));
     }
 
     void custom(Check.Custom check, ParseResult parsed) {
