@@ -3,7 +3,7 @@
   COUNTIF(`order_id` IS NULL) AS m1,
   COUNTIF(`customer_id` IS NULL) AS m2,
   COUNTIF(`order_id` IS NOT NULL AND `customer_id` IS NOT NULL) AS m3,
-  COUNTIF((`customer_id` IS NOT NULL AND NOT (length(`customer_id`) BETWEEN 32 AND 128 AND REGEXP_CONTAINS(`customer_id`, '^(?:[0-9a-fA-F]+)$')))) AS m4,
+  COUNTIF((`customer_id` IS NOT NULL AND NOT REGEXP_CONTAINS(`customer_id`, '^(?:[0-9a-fA-F]{32,128})$'))) AS m4,
   COUNTIF((`email` IS NOT NULL AND trim(`email`) <> '' AND NOT REGEXP_CONTAINS(`email`, '[*#Xx]{3}'))) AS m5,
   COUNTIF((`ssn` IS NOT NULL AND NOT REGEXP_CONTAINS(lower(trim(`ssn`)), '^(?:[*#x]*|redacted|\\[redacted\\]|<redacted>|\\(redacted\\))$'))) AS m6,
   COUNTIF(NOT (`order_count` > 0)) AS m7,

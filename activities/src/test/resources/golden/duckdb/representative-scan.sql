@@ -3,7 +3,7 @@
   count(*) FILTER (WHERE "order_id" IS NULL) AS m1,
   count(*) FILTER (WHERE "customer_id" IS NULL) AS m2,
   count(*) FILTER (WHERE "order_id" IS NOT NULL AND "customer_id" IS NOT NULL) AS m3,
-  count(*) FILTER (WHERE ("customer_id" IS NOT NULL AND NOT (length("customer_id") BETWEEN 32 AND 128 AND regexp_full_match("customer_id", '[0-9a-fA-F]+')))) AS m4,
+  count(*) FILTER (WHERE ("customer_id" IS NOT NULL AND NOT regexp_full_match("customer_id", '[0-9a-fA-F]{32,128}'))) AS m4,
   count(*) FILTER (WHERE ("email" IS NOT NULL AND trim("email") <> '' AND NOT regexp_matches("email", '[*#Xx]{3}'))) AS m5,
   count(*) FILTER (WHERE ("ssn" IS NOT NULL AND NOT regexp_full_match(lower(trim("ssn")), '[*#x]*|redacted|\[redacted\]|<redacted>|\(redacted\)'))) AS m6,
   count(*) FILTER (WHERE NOT ("order_count" > 0)) AS m7,

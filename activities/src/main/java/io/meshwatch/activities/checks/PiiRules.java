@@ -20,6 +20,7 @@ import io.meshwatch.workflows.model.PiiHandling;
  */
 final class PiiRules {
 
+  static final String HEX_DIGEST = "[0-9a-fA-F]{32,128}";
   static final String HEX_RUN = "[0-9a-fA-F]+";
   static final int DIGEST_MIN_LENGTH = 32;
   static final int DIGEST_MAX_LENGTH = 128;
@@ -36,15 +37,26 @@ final class PiiRules {
   static String violation(PiiHandling handling, String column, boolean isText, Dialect dialect) {
     String text = isText ? column : dialect.asText(column);
     return switch (handling) {
-      // A hex run plus a length range, not {32,128}: the same rule, but regular-expression engines
-      // expand a bounded repetition into a far larger automaton (PostgreSQL's ran it at ~30 µs a row).
-      case HASHED -> "(" + column + " IS NOT NULL AND NOT (length(" + text + ") BETWEEN " + DIGEST_MIN_LENGTH
-          + " AND " + DIGEST_MAX_LENGTH + " AND " + dialect.fullMatch(text, HEX_RUN) + "))";
+      case HASHED -> "(" + column + " IS NOT NULL AND NOT " + hexDigest(text, dialect) + ")";
       case MASKED -> "(" + column + " IS NOT NULL AND trim(" + text + ") <> '' AND NOT "
           + dialect.containsMatch(text, MASK_RUN) + ")";
       case REDACTED -> "(" + column + " IS NOT NULL AND NOT "
           + dialect.fullMatch("lower(trim(" + text + "))", REDACTION) + ")";
       case TOKENIZED, ENCRYPTED -> null;
+    };
+  }
+
+  /**
+   * The whole value is 32 to 128 hex digits. RE2 (DuckDB, BigQuery) runs the bounded repetition as
+   * a small automaton and is fastest with it; PostgreSQL's engine ran {@code {32,128}} at about 30 µs
+   * a row, and Snowflake's is of the same family, so there the rule is a hex run plus a length range
+   * — the same rule, about 10× cheaper on PostgreSQL.
+   */
+  private static String hexDigest(String text, Dialect dialect) {
+    return switch (dialect) {
+      case DUCKDB, BIGQUERY -> dialect.fullMatch(text, HEX_DIGEST);
+      case POSTGRES, SNOWFLAKE -> "(length(" + text + ") BETWEEN " + DIGEST_MIN_LENGTH + " AND " + DIGEST_MAX_LENGTH
+          + " AND " + dialect.fullMatch(text, HEX_RUN) + ")";
     };
   }
 
