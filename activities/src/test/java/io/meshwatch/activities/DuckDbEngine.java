@@ -48,7 +48,7 @@ final class DuckDbEngine extends JdbcWarehouseEngine {
   public WarehouseClient client(ConnectionSettings settings, RecordingSqlLogger logger) {
     Jdbi jdbi = DuckDbWarehouseClient.jdbi(settings);
     jdbi.setSqlLogger(logger);
-    return new DuckDbWarehouseClient(settings.name(), jdbi, settings.statementTimeout());
+    return new DuckDbWarehouseClient(settings.name(), jdbi, settings.statementTimeout(), settings.readOnly());
   }
 
   @Override

@@ -68,8 +68,9 @@ class BenchmarkRunTest {
     StrategyFigures meshwatch = result.figures(Strategy.MESHWATCH);
     assertThat(meshwatch.scans()).isEqualTo(1.0);
     assertThat(meshwatch.rowsScanned()).isEqualTo(TINY);
-    // The scan on the columns its probe resolved, in one session: its set-up and the scan.
-    assertThat(meshwatch.statements()).isEqualTo(3.0);
+    // The scan on the columns its probe resolved: on DuckDB opened read-only nothing else; on
+    // PostgreSQL beside it the session's two set-up statements.
+    assertThat(meshwatch.statements()).isEqualTo(engine == BenchEngine.DUCKDB ? 1.0 : 3.0);
     StrategyFigures perCheck = result.figures(Strategy.QUERY_PER_CHECK);
     assertThat(perCheck.statements()).isEqualTo(6.0);
     assertThat(perCheck.scans()).isEqualTo(6.0);

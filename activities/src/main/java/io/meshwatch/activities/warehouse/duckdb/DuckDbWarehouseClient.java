@@ -25,8 +25,9 @@ import org.jdbi.v3.core.statement.Query;
 /**
  * DuckDB as a warehouse (small set-ups and the demo). The database is held open while calls use it
  * and for {@code keep_open} after ({@link HeldDatabase}), then released, so a database file written
- * by another process between polls is seen afresh; with {@code readOnly} the file is opened
- * read-only, and every call runs in {@code BEGIN TRANSACTION READ ONLY} either way. DuckDB keeps no
+ * by another process between polls is seen afresh. With {@code readOnly} (the default) the file is
+ * opened read-only, which guards every call by itself; a database opened read-write (the demo, whose
+ * worker writes the file) has each call run in {@code BEGIN TRANSACTION READ ONLY}. DuckDB keeps no
  * query log to tag, so statements carry only the constant {@link Dialect#STATEMENT_LABEL},
  * and it has no statement timeout, so meshwatch cancels a statement that runs past its own.
  *
@@ -41,12 +42,26 @@ public final class DuckDbWarehouseClient extends JdbiWarehouseClient {
   public static final String KEEP_OPEN = "keep_open";
   public static final Duration DEFAULT_KEEP_OPEN = Duration.ofSeconds(2);
 
+  private final boolean readOnlyDatabase;
+
+  /** A client on a database opened read-write: every call runs in a read-only transaction. */
   public DuckDbWarehouseClient(String connection, Jdbi jdbi, Duration statementTimeout) {
+    this(connection, jdbi, statementTimeout, false);
+  }
+
+  /**
+   * {@code readOnlyDatabase}: the JDBI instance opens the file read-only ({@link #jdbi} with
+   * {@code readOnly} settings). Nothing can be written through it, and while meshwatch holds the file
+   * no other process can write it either, so a call's statements see one state of the data without
+   * a transaction around them, and no statements are spent on one.
+   */
+  public DuckDbWarehouseClient(String connection, Jdbi jdbi, Duration statementTimeout, boolean readOnlyDatabase) {
     super("DuckDB", connection, jdbi, statementTimeout);
+    this.readOnlyDatabase = readOnlyDatabase;
   }
 
   public static DuckDbWarehouseClient open(ConnectionSettings settings) {
-    return new DuckDbWarehouseClient(settings.name(), jdbi(settings), settings.statementTimeout());
+    return new DuckDbWarehouseClient(settings.name(), jdbi(settings), settings.statementTimeout(), settings.readOnly());
   }
 
   /**
@@ -136,9 +151,16 @@ public final class DuckDbWarehouseClient extends JdbiWarehouseClient {
     return new ResolvedTable(new TableName(first[0], first[1], first[2]), columns);
   }
 
-  /** DuckDB's JDBC driver cannot make a connection read-only, so the transaction says so itself. */
+  /**
+   * DuckDB's JDBC driver cannot make a connection read-only, so on a database opened read-write the
+   * transaction says so itself; on one opened read-only there is nothing to guard (see the
+   * constructor).
+   */
   @Override
   protected void beginTransaction(Handle handle, QueryContext context) {
+    if (readOnlyDatabase) {
+      return;
+    }
     context.tally().record(StatementKind.SESSION);
     handle.execute("BEGIN TRANSACTION READ ONLY");
   }
@@ -149,6 +171,9 @@ public final class DuckDbWarehouseClient extends JdbiWarehouseClient {
 
   @Override
   protected void rollbackTransaction(Handle handle, QueryContext context) {
+    if (readOnlyDatabase) {
+      return;
+    }
     context.tally().record(StatementKind.SESSION);
     handle.execute("ROLLBACK");
   }

@@ -62,6 +62,26 @@ class HeldDatabaseTest {
   }
 
   @Test
+  void aReadOnlyDatabaseHandsOutTheConnectionsItsCallsReturnedAndAReadWriteOneFreshOnes() throws SQLException {
+    HeldDatabase readOnly = new HeldDatabase(url, readOnly(), Duration.ofMinutes(1));
+    Connection first = readOnly.openConnection();
+    readOnly.closeConnection(first);
+    Connection again = readOnly.openConnection();
+    assertThat(again).isSameAs(first);
+    assertThat(again.isClosed()).isFalse();
+    readOnly.closeConnection(again);
+
+    HeldDatabase readWrite = new HeldDatabase("jdbc:duckdb:" + directory.resolve("other.duckdb"), new Properties(),
+        Duration.ofMinutes(1));
+    Connection used = readWrite.openConnection();
+    readWrite.closeConnection(used);
+    assertThat(used.isClosed()).isTrue();
+    Connection fresh = readWrite.openConnection();
+    assertThat(fresh).isNotSameAs(used);
+    readWrite.closeConnection(fresh);
+  }
+
+  @Test
   void callsAtTheSameTimeShareOneOpeningAndEachHasItsOwnConnection() throws SQLException {
     HeldDatabase database = new HeldDatabase(url, readOnly(), Duration.ZERO);
 
