@@ -107,6 +107,11 @@ public final class StoreDatabase implements AutoCloseable {
     return new IncidentStore(dsl);
   }
 
+  /** Scores over periods on this database. */
+  public ScoreStore scores() {
+    return new ScoreStore(dsl);
+  }
+
   /** The delivery outbox on this database. */
   public OutboxStore outbox() {
     return new OutboxStore(dsl);
