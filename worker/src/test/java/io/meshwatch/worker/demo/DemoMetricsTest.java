@@ -96,8 +96,22 @@ class DemoMetricsTest {
           .isNotEmpty();
       assertThat(scraped.sum("temporal_request_total", Map.of("namespace", config.temporal().namespace()))).isPositive();
 
+      // Resolving the payments incident takes it out of the gauge: its series reads 0, it does not vanish.
+      HttpResponse<String> resolved = http.send(HttpRequest.newBuilder(URI.create(
+              "http://127.0.0.1:" + runtime.httpPort() + "/api/products/payments/payments-settled/incident/resolve"))
+          .header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString("{\"by\": \"alice\", \"reason\": \"fixed\"}")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(resolved.statusCode()).as(resolved.body()).isEqualTo(202);
+      Exposition afterResolve = awaitScrape(url, e -> e.value("meshwatch_incidents_open", paymentsOpen).orElse(-1.0) == 0.0);
+      assertThat(afterResolve.find("meshwatch_incidents_open", Map.of("product", "payments/payments-settled"))
+          .stream().mapToDouble(Exposition.Sample::value).sum()).isZero();
+      assertThat(afterResolve.find("meshwatch_incidents_open", Map.of("state", "resolved"))).isEmpty();
+      assertThat(afterResolve.find("meshwatch_notifications_total", Map.of("intent", "resolved", "outcome", "sent")))
+          .isNotEmpty();
+
       // No label anywhere carries an incident id, a message or an e-mail address.
-      assertThat(scraped.samples()).allSatisfy(s -> assertThat(s.labels().values())
+      assertThat(afterResolve.samples()).allSatisfy(s -> assertThat(s.labels().values())
           .noneMatch(v -> v.startsWith("incident/") || v.contains("@")));
     } finally {
       brokenWebhook.stop(0);
