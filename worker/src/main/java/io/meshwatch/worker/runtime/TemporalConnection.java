@@ -1,15 +1,15 @@
 package io.meshwatch.worker.runtime;
 
+import com.uber.m3.tally.RootScopeBuilder;
+import com.uber.m3.tally.Scope;
 import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
 import io.grpc.netty.shaded.io.netty.handler.ssl.SslContextBuilder;
 import io.meshwatch.worker.config.WorkerConfig;
 import io.meshwatch.worker.embedded.FreePort;
-import com.uber.m3.tally.RootScopeBuilder;
-import com.uber.m3.tally.Scope;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.temporal.client.WorkflowClient;
-import io.temporal.common.reporter.MicrometerClientStatsReporter;
 import io.temporal.client.WorkflowClientOptions;
+import io.temporal.common.reporter.MicrometerClientStatsReporter;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.testserver.TestServer;
@@ -26,14 +26,14 @@ import javax.net.ssl.SSLException;
  */
 public final class TemporalConnection implements AutoCloseable {
 
+  /** How often the SDK's tally scope hands its metrics to Micrometer: well within a scrape interval. */
+  static final com.uber.m3.util.Duration METRICS_REPORT_EVERY = com.uber.m3.util.Duration.ofSeconds(5);
+
   private final TestServer.PortBoundTestServer embeddedServer;
   private final WorkflowServiceStubs stubs;
   private final WorkflowClient client;
   private final String target;
   private final Scope metricsScope;
-
-  /** How often the SDK's tally scope hands its metrics to Micrometer: well within a scrape interval. */
-  static final com.uber.m3.util.Duration METRICS_REPORT_EVERY = com.uber.m3.util.Duration.ofSeconds(5);
 
   private TemporalConnection(TestServer.PortBoundTestServer embeddedServer, WorkflowServiceStubs stubs, WorkflowClient client,
       String target, Scope metricsScope) {
@@ -48,11 +48,7 @@ public final class TemporalConnection implements AutoCloseable {
   public static TemporalConnection open(WorkerConfig.Temporal config, MeterRegistry metrics) throws IOException {
     TestServer.PortBoundTestServer server = null;
     String target = config.target();
-    Scope scope = new RootScopeBuilder()
-        .reporter(new MicrometerClientStatsReporter(metrics))
-        .reportEvery(METRICS_REPORT_EVERY);
-    // The stubs' scope is the one the client and every worker made from it report through.
-    WorkflowServiceStubsOptions.Builder options = WorkflowServiceStubsOptions.newBuilder().setMetricsScope(scope);
+    WorkflowServiceStubsOptions.Builder options = WorkflowServiceStubsOptions.newBuilder();
     if (config.embedded()) {
       int port = FreePort.pick(config.embeddedPort());
       // Real time (no time skipping): the embedded worker runs actual monitors.
@@ -61,7 +57,11 @@ public final class TemporalConnection implements AutoCloseable {
     } else if (config.tls() != null && config.tls().enabled()) {
       options.setSslContext(sslContext(config.tls()));
     }
-    options.setTarget(target);
+    // The stubs' scope is the one the client and every worker made from it report through.
+    Scope scope = new RootScopeBuilder()
+        .reporter(new MicrometerClientStatsReporter(metrics))
+        .reportEvery(METRICS_REPORT_EVERY);
+    options.setTarget(target).setMetricsScope(scope);
     WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(options.build());
     WorkflowClient client = WorkflowClient.newInstance(stubs, WorkflowClientOptions.newBuilder().setNamespace(config.namespace()).build());
     return new TemporalConnection(server, stubs, client, target, scope);
