@@ -10,11 +10,11 @@ import io.meshwatch.activities.store.RegisteredProduct;
 import io.meshwatch.activities.store.ResultStore;
 import io.meshwatch.workflows.model.ProductId;
 import io.meshwatch.worker.runtime.ProductDirectory;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,15 +38,18 @@ public final class HttpApi implements AutoCloseable {
     this.groups = groups;
   }
 
-  /** Serves on {@code port} (0: a free one) the product endpoints, /metrics, /health and every group's endpoints. */
+  /**
+   * Serves on {@code port} (0: a free one) the product endpoints, /metrics, /health and every group's
+   * endpoints. {@code metrics} renders the Prometheus exposition text for each scrape.
+   */
   public static HttpApi start(
-      int port, ProductDirectory products, ResultStore results, PrometheusMeterRegistry metrics, RouteGroup... groups) {
+      int port, ProductDirectory products, ResultStore results, Supplier<String> metrics, RouteGroup... groups) {
     List<RouteGroup> added = List.of(groups);
     Javalin app = Javalin.create(config -> {
       config.http.maxRequestSize = 1 << 20;
       config.startup.showJavalinBanner = false;
       config.routes.get("/health", ctx -> json(ctx, 200, Map.of("status", "ok")));
-      config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
+      config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.get()));
       config.routes.get("/api/products", ctx -> json(ctx, 200, ProductViews.list(products)));
       config.routes.get("/api/products/{domain}/{name}", ctx -> {
         ProductId id = new ProductId(ctx.pathParam("domain"), ctx.pathParam("name"));

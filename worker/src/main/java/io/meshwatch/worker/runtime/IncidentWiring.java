@@ -15,6 +15,7 @@ import io.meshwatch.alerts.webhook.WebhookSink;
 import io.meshwatch.worker.config.ConfigLoader;
 import io.meshwatch.worker.config.SecretSource;
 import io.meshwatch.worker.config.WorkerConfig;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,7 +36,9 @@ final class IncidentWiring {
   /** The delivery activities, and the sinks to close when the worker stops. */
   record Delivery(IncidentActivitiesImpl activities, List<AutoCloseable> closeables) {}
 
-  static Delivery delivery(WorkerConfig config, ConfigLoader secrets, OutboxStore outboxStore, PrintStream alertsOut) {
+  /** Every sink is counted in {@code registry} ({@link MeteredIncidentSink}). */
+  static Delivery delivery(WorkerConfig config, ConfigLoader secrets, OutboxStore outboxStore, PrintStream alertsOut,
+      MeterRegistry registry) {
     DeliveryOutbox outbox = new StoreOutbox(outboxStore);
     IncidentLinks links = new IncidentLinks(config.links().dashboardUrl(), config.links().runbookUrl());
     List<IncidentSink> sinks = new ArrayList<>();
@@ -62,7 +65,8 @@ final class IncidentWiring {
     if (config.alerts().console()) {
       sinks.add(new ConsoleSink(alertsOut, outbox));
     }
-    return new Delivery(new IncidentActivitiesImpl(sinks), closeables);
+    List<IncidentSink> metered = sinks.stream().<IncidentSink>map(sink -> new MeteredIncidentSink(sink, registry)).toList();
+    return new Delivery(new IncidentActivitiesImpl(metered), closeables);
   }
 
   private static TeamDirectory teams(Map<String, WorkerConfig.Team> teams) {

@@ -109,7 +109,7 @@ public final class MeshwatchRuntime implements AutoCloseable {
     WarehouseActivities warehouseActivities = WarehouseWiring.activities(config.warehouses(), secrets, new FreshnessAssessor(),
         config.monitor().pollInterval());
 
-    temporal = TemporalConnection.open(config.temporal());
+    temporal = TemporalConnection.open(config.temporal(), metrics);
     resources.add(temporal);
 
     // The configured ladder is every product's default; a product's spec.escalation overrides it.
@@ -125,7 +125,7 @@ public final class MeshwatchRuntime implements AutoCloseable {
     results = store.results(maxCycleGap);
     var storeActivities = new MeteredStoreActivities(new StoreActivitiesImpl(results, store.incidents()), monitorMetrics,
         id -> owners.computeIfAbsent(id, p -> store.registry().find(p).map(r -> r.spec().owner()).orElse("unknown")));
-    IncidentWiring.Delivery delivery = IncidentWiring.delivery(config, secrets, store.outbox(), alertsOut);
+    IncidentWiring.Delivery delivery = IncidentWiring.delivery(config, secrets, store.outbox(), alertsOut, metrics);
     resources.addAll(delivery.closeables());
     incidentActivities = delivery.activities();
     sourceActivities = new SourceOutageReporter(temporal.client(), config.temporal().taskQueue(), settings.ladder());
@@ -150,7 +150,12 @@ public final class MeshwatchRuntime implements AutoCloseable {
     registrar.reconcile();
 
     List<RouteGroup> incidentRoutes = IncidentRoutes.fromConfig(config, secrets, store.incidents(), temporal.client(), clock);
-    http = HttpApi.start(config.http().port(), directory, results, metrics, incidentRoutes.toArray(RouteGroup[]::new));
+    OpenIncidentGauges openIncidents = new OpenIncidentGauges(store.incidents(), metrics);
+    // The open-incident gauge is read from the store just before each scrape, so it is right after a restart.
+    http = HttpApi.start(config.http().port(), directory, results, () -> {
+      openIncidents.refresh();
+      return metrics.scrape();
+    }, incidentRoutes.toArray(RouteGroup[]::new));
     resources.add(http);
     log.info("meshwatch worker up: temporal {} (namespace {}), http port {}", temporal.target(), config.temporal().namespace(), http.port());
   }

@@ -86,8 +86,9 @@ public final class MonitorMetrics {
     // product and domain. Warehouses that do not bill by scan report zero.
     Counter.builder("meshwatch.warehouse.bytes").description("Bytes billed for evaluations' warehouse statements")
         .baseUnit("bytes").tags("product", product, "domain", domain).register(registry).increment(cycle.bytesBilled());
-    Counter.builder("meshwatch.warehouse.bytes.processed").description("Bytes processed by evaluations' warehouse statements")
-        .tags("product", product, "domain", domain).register(registry).increment(cycle.bytesProcessed());
+    // The unit goes last before _total (meshwatch_warehouse_processed_bytes_total), as Prometheus names it.
+    Counter.builder("meshwatch.warehouse.processed").description("Bytes processed by evaluations' warehouse statements")
+        .baseUnit("bytes").tags("product", product, "domain", domain).register(registry).increment(cycle.bytesProcessed());
     Counter.builder("meshwatch.warehouse.rows.scanned").description("Rows scanned by evaluations")
         .tags("product", product, "domain", domain).register(registry).increment(cycle.rowsScanned());
     Timer.builder("meshwatch.evaluation.duration").description("Wall time of an evaluation")

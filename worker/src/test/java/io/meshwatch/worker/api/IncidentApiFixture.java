@@ -53,7 +53,7 @@ public final class IncidentApiFixture implements AutoCloseable {
   /** The HTTP server with these incident endpoints; close it after the test. */
   public HttpApi serve(RouteGroup... groups) {
     return HttpApi.start(0, new ProductDirectory(store.registry(), client), store.results(),
-        new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), groups);
+        new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)::scrape, groups);
   }
 
   public IncidentActions actions() {

@@ -245,7 +245,7 @@ class ProductionWiringTest {
       // Each evaluation so far billed 10 MiB and processed 64000 bytes.
       double billed = sample(metrics, "meshwatch_warehouse_bytes_total{domain=\"finance\",product=\"finance/ledger\"}");
       double processed = sample(metrics,
-          "meshwatch_warehouse_bytes_processed_total{domain=\"finance\",product=\"finance/ledger\"}");
+          "meshwatch_warehouse_processed_bytes_total{domain=\"finance\",product=\"finance/ledger\"}");
       assertThat(billed).isPositive();
       assertThat(billed % (10L << 20)).isZero();
       assertThat(processed / 64_000).isEqualTo(billed / (10L << 20));
