@@ -212,11 +212,15 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
   private void open() {
     int sequence = nextSequence();
     reached.add(Audience.OWNER);
+    String detail = "failing: " + ids(failing);
+    // Recorded before the delivery, so the incident is in the store (API, metrics, a restart) even
+    // while a sink is down; recorded again, same transition, once the delivery names the main message.
+    record(sequence, TransitionKind.OPENED, Actor.MESHWATCH, detail);
     DeliveryOutput opened = deliver(DeliveryIntent.OPENED, sequence);
     if (opened != null && opened.message() != null) {
       message = opened.message();
+      record(sequence, TransitionKind.OPENED, Actor.MESHWATCH, detail);
     }
-    record(sequence, TransitionKind.OPENED, Actor.MESHWATCH, "failing: " + ids(failing));
     List<FailingCheck> pii = pii(failing);
     if (!pii.isEmpty()) {
       escalateToSteward("PII-handling violation: " + ids(pii));

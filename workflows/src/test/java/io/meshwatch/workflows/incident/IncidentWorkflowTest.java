@@ -391,11 +391,14 @@ class IncidentWorkflowTest {
   void aDeliveryOutageDelaysTheLadderButDoesNotStopIt(TestWorkflowEnvironment env, Worker worker, WorkflowClient client) {
     deliveries.failing = true;
     IncidentWorkflow incident = open(env, worker, client, revenueFailing());
+    sleepUntil(env, Duration.ofMinutes(5));
+    // Recorded before its first message went out: the API and the metrics show it during the outage.
+    assertThat(store.kinds(revenueFailing().incidentId())).containsExactly(TransitionKind.OPENED);
     sleepUntil(env, Duration.ofMinutes(65));
     deliveries.failing = false;
 
     sleepUntil(env, Duration.ofMinutes(140));
-    // The opening was given up after an hour of retries; the incident went on and the steward, due meanwhile, was reached.
+    // The opening was retried until the outage ended; the incident went on and the steward, due meanwhile, was reached.
     assertThat(store.kinds(revenueFailing().incidentId())).startsWith(TransitionKind.OPENED, TransitionKind.ESCALATED_TO_STEWARD);
     assertThat(deliveries(ESCALATED_TO_STEWARD)).hasSize(1);
     assertThat(deliveries(ESCALATED_TO_PLATFORM)).hasSize(1);

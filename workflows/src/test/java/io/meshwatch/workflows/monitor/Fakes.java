@@ -141,14 +141,26 @@ public final class Fakes {
       return new RecordCycleOutput(input.results().size());
     }
 
+    /**
+     * One entry per (incident, transition), as the real store keys its rows: a transition recorded
+     * again (the opening, once its main message is known) replaces its entry in place.
+     */
     public final List<RecordIncidentInput> incidents = new CopyOnWriteArrayList<>();
     /** While set, recording an incident fails, as it does while PostgreSQL is down. */
     public volatile boolean incidentsFailing;
 
     @Override
-    public RecordIncidentOutput recordIncident(RecordIncidentInput input) {
+    public synchronized RecordIncidentOutput recordIncident(RecordIncidentInput input) {
       if (incidentsFailing) {
         throw new IllegalStateException("connection to PostgreSQL refused");
+      }
+      for (int i = 0; i < incidents.size(); i++) {
+        RecordIncidentInput stored = incidents.get(i);
+        if (stored.incident().incidentId().equals(input.incident().incidentId())
+            && stored.transition().sequence() == input.transition().sequence()) {
+          incidents.set(i, input);
+          return new RecordIncidentOutput(false);
+        }
       }
       incidents.add(input);
       return new RecordIncidentOutput(true);
