@@ -70,7 +70,7 @@ final class IncidentRestorer {
     } catch (WorkflowExecutionAlreadyStarted running) {
       // A Temporal cluster kept it through the restart.
     }
-    return Optional.of(new IncidentTracking(incident.id(), breachSince(incident), incident.failing(), List.of(), null));
+    return Optional.of(new IncidentTracking(incident.id(), FailingCheck.breachSince(incident.failing(), incident.openedAt()), incident.failing(), List.of(), null));
   }
 
   /** Who the stored transitions show was reached: the owner at opening, then each escalation. */
@@ -101,15 +101,5 @@ final class IncidentRestorer {
       }
     }
     return last;
-  }
-
-  private static Instant breachSince(StoredIncident incident) {
-    Instant since = incident.openedAt();
-    for (FailingCheck check : incident.failing()) {
-      if (check.since().isBefore(since)) {
-        since = check.since();
-      }
-    }
-    return since;
   }
 }

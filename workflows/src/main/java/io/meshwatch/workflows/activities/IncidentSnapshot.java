@@ -39,17 +39,8 @@ public record IncidentSnapshot(
     failing = failing == null ? List.of() : List.copyOf(failing);
   }
 
-  /**
-   * Since when the product has been breaching: the earliest of its failing checks' since (a late
-   * product is late from its deadline, before the cycle that saw it), else the opening.
-   */
+  /** Since when the product has been breaching (see {@link FailingCheck#breachSince}). */
   public Instant breachSince() {
-    Instant since = openedAt;
-    for (FailingCheck check : failing) {
-      if (check.since().isBefore(since)) {
-        since = check.since();
-      }
-    }
-    return since;
+    return FailingCheck.breachSince(failing, openedAt);
   }
 }
