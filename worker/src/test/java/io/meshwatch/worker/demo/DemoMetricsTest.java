@@ -91,6 +91,14 @@ class DemoMetricsTest {
       assertThat(scraped.find("meshwatch_notifications_total", Map.of()))
           .allSatisfy(s -> assertThat(s.labels()).containsOnlyKeys("sink", "intent", "outcome"));
 
+      // Evaluation durations are a histogram with fixed buckets, so quantiles aggregate across products.
+      assertThat(scraped.find("meshwatch_evaluation_duration_seconds_bucket", Map.of("product", "orders/orders-daily")))
+          .extracting(s -> s.labels().get("le")).contains("0.01", "1.0", "600.0", "+Inf");
+      assertThat(scraped.sum("meshwatch_evaluation_duration_seconds_bucket",
+          Map.of("product", "orders/orders-daily", "le", "+Inf")))
+          .isEqualTo(scraped.sum("meshwatch_evaluation_duration_seconds_count", Map.of("product", "orders/orders-daily")))
+          .isPositive();
+
       // The SDK's own metrics share the registry: the worker started and polls the task queue.
       assertThat(scraped.find("temporal_worker_start_total", Map.of("task_queue", config.temporal().taskQueue())))
           .isNotEmpty();
