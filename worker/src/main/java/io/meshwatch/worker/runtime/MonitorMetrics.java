@@ -57,11 +57,15 @@ public final class MonitorMetrics {
       };
     }
     gauges.state = cycle.state();
+    String domain = cycle.product().domain();
+    String product = cycle.product().toString();
+    // Every recorded cycle, probe-only or not: the sign that the monitors run at all. Evaluations
+    // (scans) happen only when data changed, so a quiet mesh has none for hours.
+    Counter.builder("meshwatch.cycles").description("Monitoring cycles recorded (a probe, with an evaluation when data changed)")
+        .tags("product", product, "domain", domain).register(registry).increment();
     if (!cycle.evaluated()) {
       return;
     }
-    String domain = cycle.product().domain();
-    String product = cycle.product().toString();
     int measured = 0;
     int passed = 0;
     for (CheckResult result : cycle.results()) {
