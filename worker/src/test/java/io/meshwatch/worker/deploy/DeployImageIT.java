@@ -70,9 +70,10 @@ class DeployImageIT {
   void layersHoldTheWorkerAndEveryRuntimeDependency() throws IOException {
     assertThat(rootfs.resolve("app/classes/io/meshwatch/worker/Main.class")).isRegularFile();
     assertThat(rootfs.resolve("app/resources/meshwatch-defaults.yaml")).isRegularFile();
-    // The same jars as the runnable jar's lib/ folder (maven-dependency-plugin, runtime scope).
+    // The same jars as the runnable jar's classpath (its manifest's Class-Path: runtime scope). Not
+    // target/lib itself, which keeps jars of earlier builds until a clean.
     Set<String> libs = fileNames(rootfs.resolve("app/libs"));
-    assertThat(libs).isEqualTo(fileNames(Path.of("target/lib")));
+    assertThat(libs).isEqualTo(manifestClasspath(Path.of("target/meshwatch-worker.jar")));
     assertThat(libs).anyMatch(n -> n.startsWith("meshwatch-workflows-")).anyMatch(n -> n.startsWith("meshwatch-activities-"))
         .anyMatch(n -> n.startsWith("meshwatch-alerts-")).anyMatch(n -> n.startsWith("temporal-sdk-"))
         .anyMatch(n -> n.startsWith("postgresql-"));
@@ -143,6 +144,16 @@ class DeployImageIT {
   private static Set<String> fileNames(Path dir) throws IOException {
     try (Stream<Path> files = Files.list(dir)) {
       return files.map(p -> p.getFileName().toString()).collect(java.util.stream.Collectors.toCollection(TreeSet::new));
+    }
+  }
+
+  /** The file names on a jar's manifest Class-Path ({@code lib/x.jar lib/y.jar}). */
+  private static Set<String> manifestClasspath(Path jar) throws IOException {
+    try (java.util.jar.JarFile file = new java.util.jar.JarFile(jar.toFile())) {
+      String classpath = file.getManifest().getMainAttributes().getValue(java.util.jar.Attributes.Name.CLASS_PATH);
+      return java.util.Arrays.stream(classpath.trim().split("\\s+"))
+          .map(entry -> entry.substring(entry.lastIndexOf('/') + 1))
+          .collect(java.util.stream.Collectors.toSet());
     }
   }
 }
