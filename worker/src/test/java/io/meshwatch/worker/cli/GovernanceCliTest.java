@@ -109,4 +109,21 @@ class GovernanceCliTest {
         + "  allowed: optional: the handlings this platform accepts")
         .contains("availability-target-floor: the availability target is at least a floor\n  min: required:");
   }
+
+  @Test
+  void validateAcceptsAnOdcsContractAndHoldsItToThePolicies() throws Exception {
+    Path contract = Path.of(GovernanceCliTest.class.getResource("/specs/odcs/orders-daily.odcs.yaml").toURI());
+
+    Cli plain = Cli.run(new ValidateCommand(Map.of()), contract.toString());
+    assertThat(plain.exit()).as(plain.err()).isZero();
+    assertThat(plain.out()).contains(contract + ": ok (orders/orders-daily)")
+        .contains("warning: " + contract + ":5: id: not mapped: kept in the registered source text only")
+        .contains("1 spec(s), 0 invalid\n");
+
+    // The contract's null check on customer_id reads a PII column: the platform's policy refuses it.
+    Cli governed = Cli.run(new ValidateCommand(Map.of()), "--config", config.toString(), contract.toString());
+    assertThat(governed.exit()).isEqualTo(1);
+    assertThat(governed.err()).isEqualTo(contract + ": policy custom-checks-avoid-pii: spec.quality.custom_checks[1]: "
+        + "check count_all_minus_count_customer_id_eq_0 reads PII column customer_id\n");
+  }
 }
