@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "meshwatch 0.1.0",
     description = "Durable monitoring of data products in a data mesh.",
-    subcommands = {DemoCommand.class, WorkerCommand.class, ValidateCommand.class, ConfigCommand.class, BenchCommand.class,
+    subcommands = {DemoCommand.class, WorkerCommand.class, ValidateCommand.class, DiffCommand.class, PoliciesCommand.class,
+        ConfigCommand.class, BenchCommand.class,
         IncidentsCommand.class, AckCommand.class, SnoozeCommand.class, ResolveCommand.class})
 public final class MeshwatchCommand implements Runnable {
 

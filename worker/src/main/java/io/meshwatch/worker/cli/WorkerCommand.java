@@ -3,6 +3,8 @@ package io.meshwatch.worker.cli;
 import io.meshwatch.worker.config.ConfigException;
 import io.meshwatch.worker.config.ConfigLoader;
 import io.meshwatch.worker.config.WorkerConfig;
+import io.meshwatch.worker.governance.Governance;
+import io.meshwatch.worker.governance.PolicyViolation;
 import io.meshwatch.worker.runtime.MeshwatchRuntime;
 import io.meshwatch.worker.runtime.Specs;
 import io.meshwatch.worker.spec.SpecResult;
@@ -40,6 +42,19 @@ public final class WorkerCommand implements Callable<Integer> {
     if (!invalid.isEmpty()) {
       invalid.forEach(r -> r.report().forEach(System.err::println));
       System.err.println(invalid.size() + " invalid spec(s): nothing registered");
+      return 1;
+    }
+    // Refused before anything starts, like an invalid spec: registration would refuse them one by one.
+    Governance governance = new Governance(workerConfig.governance().policies());
+    int refused = 0;
+    for (SpecResult result : loaded) {
+      SpecResult.Valid valid = (SpecResult.Valid) result;
+      List<PolicyViolation> violations = governance.check(valid.spec());
+      violations.forEach(v -> System.err.println(valid.source() + ": " + v.render()));
+      refused += violations.isEmpty() ? 0 : 1;
+    }
+    if (refused > 0) {
+      System.err.println(refused + " spec(s) break governance policies: nothing registered");
       return 1;
     }
     try (MeshwatchRuntime runtime = MeshwatchRuntime.start(workerConfig, loader, workDir, System.out)) {

@@ -96,6 +96,8 @@ public final class ConfigLoader {
       }
     }
     applyEnvironment(tree, "", problems);
+    // Policies are a closed set of records, read by their own reader rather than bound field by field.
+    WorkerConfig.Governance governance = GovernanceConfig.read(tree.remove("governance"), yaml, problems);
     // Unknown keys were left out of the tree, so it still binds: report them with every other problem.
     WorkerConfig config = null;
     try {
@@ -110,6 +112,7 @@ public final class ConfigLoader {
       problems.add(new ConfigProblem("(config)", e.getMessage()));
     }
     if (config != null) {
+      config = config.withGovernance(governance);
       problems.addAll(validate(config));
       IncidentConfigRules.check(config, problems);
     }

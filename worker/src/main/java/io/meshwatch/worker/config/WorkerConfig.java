@@ -1,5 +1,6 @@
 package io.meshwatch.worker.config;
 
+import io.meshwatch.worker.governance.Policy;
 import io.meshwatch.workflows.incident.EscalationLadder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -24,11 +25,25 @@ public record WorkerConfig(
     Alerts alerts,
     Slack slack,
     Links links,
-    Escalation escalation) {
+    Escalation escalation,
+    Governance governance) {
 
   public WorkerConfig {
     warehouses = warehouses == null ? Map.of() : Map.copyOf(warehouses);
     teams = teams == null ? Map.of() : Map.copyOf(teams);
+    governance = governance == null ? Governance.none() : governance;
+  }
+
+  /** A config without governance policies: the arity before {@code governance} existed. */
+  public WorkerConfig(
+      Temporal temporal, Store store, Map<String, Warehouse> warehouses, Map<String, Team> teams, Http http,
+      Monitor monitor, Alerts alerts, Slack slack, Links links, Escalation escalation) {
+    this(temporal, store, warehouses, teams, http, monitor, alerts, slack, links, escalation, Governance.none());
+  }
+
+  /** This config with {@code governance} in place of its own. */
+  public WorkerConfig withGovernance(Governance governance) {
+    return new WorkerConfig(temporal, store, warehouses, teams, http, monitor, alerts, slack, links, escalation, governance);
   }
 
   /**
@@ -179,6 +194,21 @@ public record WorkerConfig(
       }
       return template.replace(DOMAIN, URLEncoder.encode(domain, StandardCharsets.UTF_8))
           .replace(NAME, URLEncoder.encode(name, StandardCharsets.UTF_8));
+    }
+  }
+
+  /**
+   * {@code governance.policies}: the policies every spec must follow to be registered (DESIGN §4),
+   * in the order they were configured. Read by {@link GovernanceConfig}, not bound field by field:
+   * an entry is a policy name or a mapping of a name and its parameters.
+   */
+  public record Governance(List<Policy> policies) {
+    public Governance {
+      policies = policies == null ? List.of() : List.copyOf(policies);
+    }
+
+    public static Governance none() {
+      return new Governance(List.of());
     }
   }
 

@@ -22,6 +22,7 @@ import io.meshwatch.worker.config.ConfigException;
 import io.meshwatch.worker.config.ConfigLoader;
 import io.meshwatch.worker.config.WorkerConfig;
 import io.meshwatch.worker.embedded.EmbeddedStore;
+import io.meshwatch.worker.governance.Governance;
 import io.meshwatch.worker.spec.SpecLoader;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -145,7 +146,8 @@ public final class MeshwatchRuntime implements AutoCloseable {
     worker.registerActivitiesImplementations(warehouseActivities, storeActivities, incidentActivities, sourceActivities);
     factory.start();
 
-    registrar = new ProductRegistrar(store.registry(), store.incidents(), temporal.client(), config.temporal().taskQueue(), settings, clock);
+    registrar = new ProductRegistrar(store.registry(), store.incidents(), temporal.client(), config.temporal().taskQueue(), settings, clock,
+        new Governance(config.governance().policies()));
     directory = new ProductDirectory(store.registry(), temporal.client());
     registrar.reconcile();
 

@@ -4,6 +4,8 @@ import io.meshwatch.activities.store.ApplyResult;
 import io.meshwatch.activities.store.IncidentStore;
 import io.meshwatch.activities.store.RegisteredProduct;
 import io.meshwatch.activities.store.RegistryStore;
+import io.meshwatch.worker.governance.Governance;
+import io.meshwatch.worker.governance.PolicyViolationException;
 import io.meshwatch.workflows.model.ProductSpec;
 import io.meshwatch.workflows.monitor.MonitorInput;
 import io.meshwatch.workflows.monitor.MonitorSettings;
@@ -15,6 +17,7 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,9 +36,18 @@ public final class ProductRegistrar {
   private final MonitorSettings settings;
   private final Clock clock;
   private final IncidentRestorer incidents;
+  private final Governance governance;
 
+  /** A registrar that enforces no governance policies. */
   public ProductRegistrar(RegistryStore registry, IncidentStore incidents, WorkflowClient client, String taskQueue,
       MonitorSettings settings, Clock clock) {
+    this(registry, incidents, client, taskQueue, settings, clock, Governance.none());
+  }
+
+  /** A registrar that refuses specs breaking {@code governance}'s policies before anything is stored. */
+  public ProductRegistrar(RegistryStore registry, IncidentStore incidents, WorkflowClient client, String taskQueue,
+      MonitorSettings settings, Clock clock, Governance governance) {
+    this.governance = Objects.requireNonNull(governance, "governance");
     this.registry = registry;
     this.client = client;
     this.taskQueue = taskQueue;
@@ -44,15 +56,27 @@ public final class ProductRegistrar {
     this.incidents = new IncidentRestorer(incidents, client, taskQueue);
   }
 
+  /**
+   * Stores the spec as the product's next version and brings its monitor up to date.
+   *
+   * @throws PolicyViolationException when the spec breaks a governance policy; nothing is stored
+   */
   public ApplyResult register(ProductSpec spec, String sourceText, String appliedBy) {
+    governance.enforce(spec);
     ApplyResult result = registry.apply(spec, sourceText, appliedBy, clock.instant());
     ensureMonitor(spec, result.version(), MonitorState.initial());
     return result;
   }
 
+  /** The policies {@link #register} enforces. */
+  public Governance governance() {
+    return governance;
+  }
+
   /**
    * Every active product in the registry gets its monitor running (after a restart, a lost server),
-   * its open incident first, so the monitor starts knowing it.
+   * its open incident first, so the monitor starts knowing it. Policies are not applied again here: a
+   * policy added later governs the next registration, never stops monitoring what is registered.
    */
   public int reconcile() {
     List<RegisteredProduct> active = registry.findActive();

@@ -25,7 +25,9 @@ import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
- * Loads data product specs (DESIGN §4; the reference is docs/spec.md). Specs are untrusted: the size
+ * Loads data product specs (DESIGN §4; the reference is docs/spec.md), and Open Data Contract
+ * Standard v3 contracts ({@code kind: DataContract}), which are mapped to a spec (docs/odcs.md) and
+ * then validated the same way. Specs are untrusted: the size
  * is capped before parsing, the YAML is screened on the event stream before a tree is built (see
  * {@link YamlScreen}), and every problem is collected rather than thrown, so a user sees all of them
  * at once. Thread-safe: it keeps no state between loads.
@@ -64,7 +66,9 @@ public final class SpecLoader {
     ProductSpec spec = null;
     if (YamlScreen.screen(body, settings, problems)) {
       Optional<Node> root = compose(body, settings, problems);
-      if (root.isPresent()) {
+      if (root.isPresent() && OdcsContract.recognises(root.get())) {
+        spec = fromContract(root.get(), problems);
+      } else if (root.isPresent()) {
         spec = new SpecBinder(expressions, problems).bind(root.get());
       } else if (!problems.hasErrors()) {
         problems.error(SpecProblem.DOCUMENT, 0, "the spec is empty");
@@ -77,6 +81,28 @@ public final class SpecLoader {
       return new SpecResult.Invalid(sourceName, problems.errors());
     }
     return new SpecResult.Valid(sourceName, spec, problems.warnings());
+  }
+
+  /**
+   * An ODCS v3 data contract: mapped to a native document (see docs/odcs.md), then bound and checked
+   * exactly like a spec, the binder's problems reported at the contract's paths.
+   */
+  private ProductSpec fromContract(Node root, Problems problems) {
+    NativeTree.Built mapped = new OdcsContract(problems).map(root);
+    if (mapped == null) {
+      return null;
+    }
+    Problems bound = new Problems();
+    ProductSpec spec = new SpecBinder(expressions, bound).bind(mapped.root());
+    for (SpecProblem error : bound.errors()) {
+      SpecProblem at = NativeTree.toSource(error, mapped.sourcePaths());
+      problems.error(at.path(), at.line(), at.message());
+    }
+    for (SpecProblem warning : bound.warnings()) {
+      SpecProblem at = NativeTree.toSource(warning, mapped.sourcePaths());
+      problems.warn(at.path(), at.line(), at.message());
+    }
+    return spec;
   }
 
   private static Optional<Node> compose(String text, LoadSettings settings, Problems problems) {

@@ -5,11 +5,11 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** "Did you mean": the closest known name by edit distance, if it is close enough to be a typo. */
-final class Suggestions {
+public final class Suggestions {
 
   private Suggestions() {}
 
-  static Optional<String> closest(String input, Collection<String> candidates) {
+  public static Optional<String> closest(String input, Collection<String> candidates) {
     String needle = input.toLowerCase(Locale.ROOT);
     if (needle.isEmpty() || needle.length() > 200) {
       return Optional.empty();
