@@ -111,9 +111,11 @@ class IncidentSlackEndToEndTest {
         await(() -> slack.calls("chat.update").stream().anyMatch(c -> mainTs.equals(c.params().get("ts"))));
         await(() -> slack.replies(LOGISTICS, mainTs).stream().anyMatch(r -> r.visible().contains(STEWARD)));
 
-        JsonNode stored = json.readTree(get(URI.create("http://localhost:" + runtime.httpPort() + "/api/"
-            + incidentId.replace("incident/", "incidents/"))));
-        assertThat(stored.toString()).contains("ACKNOWLEDGED", STEWARD, "slack");
+        // The store records the transition in its own activity, after the workflow's state changed.
+        URI storedIncident = URI.create("http://localhost:" + runtime.httpPort() + "/api/"
+            + incidentId.replace("incident/", "incidents/"));
+        await(() -> read(storedIncident).contains("ACKNOWLEDGED"));
+        assertThat(json.readTree(get(storedIncident)).toString()).contains("ACKNOWLEDGED", STEWARD, "slack");
       }
 
       // The restarted worker's Temporal server starts empty; the incident comes back from PostgreSQL.
@@ -171,6 +173,15 @@ class IncidentSlackEndToEndTest {
         .header("X-Slack-Request-Timestamp", Long.toString(timestamp))
         .header("X-Slack-Signature", signature)
         .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** {@link #get} for a polling condition. */
+  private String read(URI uri) {
+    try {
+      return get(uri);
+    } catch (Exception e) {
+      throw new IllegalStateException("GET " + uri + " failed", e);
+    }
   }
 
   private String get(URI uri) throws Exception {
