@@ -64,6 +64,22 @@ public final class StatusTimeline {
   }
 
   /**
+   * Closes the product's open segment where it was last confirmed, so the next cycle starts a
+   * segment of its own instead of extending this one. For a timeline written by something other
+   * than the product's running monitor (the demo's seeded past): the monitor that comes next did not
+   * see that stretch, and the time until its first cycle stays unmeasured.
+   *
+   * @return false when the product had no open segment
+   */
+  public boolean closeOpen(ProductId product) {
+    return dsl.update(STATUS_SEGMENTS)
+            .set(STATUS_SEGMENTS.IS_OPEN, false)
+            .where(STATUS_SEGMENTS.PRODUCT_ID.eq(product.toString()), STATUS_SEGMENTS.IS_OPEN.isTrue())
+            .execute()
+        == 1;
+  }
+
+  /**
    * Segments overlapping [{@code from}, {@code to}), oldest first, as stored (not clipped to the
    * range). A zero-length segment counts when its instant lies in the range.
    */
