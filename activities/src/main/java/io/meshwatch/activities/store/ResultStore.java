@@ -130,9 +130,7 @@ public final class ResultStore {
       upsertEvaluations(tx, cycles.stream().filter(RecordCycleInput::evaluated).toList(), now);
       int written = upsertCheckResults(tx, cycles, now);
       if (row.getActive()) {
-        for (RecordCycleInput input : cycles) {
-          timeline.record(tx, input, row.getCreatedAt());
-        }
+        timeline.record(tx, cycles, row.getCreatedAt());
         upsertMaintenance(tx, cycles);
       }
       return written;
