@@ -44,6 +44,8 @@ public final class Demo {
             config.escalation().ladder(), now);
         out.println(seeded.line());
       }
+      // So the stored timeline and the score functions can be queried while the demo runs.
+      out.println("demo store: " + runtime.store().dsl().connectionResult(c -> c.getMetaData().getURL()) + " (user postgres)");
       DemoProducts.registerAll(runtime);
       return runtime;
     } catch (RuntimeException e) {
