@@ -45,7 +45,7 @@ public final class Demo {
         out.println(seeded.line());
       }
       // So the stored timeline and the score functions can be queried while the demo runs.
-      out.println("demo store: " + runtime.store().dsl().connectionResult(c -> c.getMetaData().getURL()) + " (user postgres)");
+      out.println("demo store: " + runtime.store().dsl().connectionResult(c -> c.getMetaData().getURL()));
       DemoProducts.registerAll(runtime);
       return runtime;
     } catch (RuntimeException e) {
