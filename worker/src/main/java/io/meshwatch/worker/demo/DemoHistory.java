@@ -34,7 +34,7 @@ import org.jooq.DSLContext;
  * <p>Volumes for a full previous quarter and a current quarter nearly over (about 180 days): a cycle
  * every hour per product plus a few at events, about 4,400 each; evaluations once a day for
  * orders-daily and every hour for the other two, about 9,000; about 80,000 check results; 20 to 25
- * incidents with 100 to 150 transitions. Seeding takes a few seconds.
+ * incidents, each with its transitions. Seeding takes a few seconds.
  */
 public final class DemoHistory {
 
