@@ -21,7 +21,9 @@ import io.meshwatch.workflows.model.ProductId;
 import io.meshwatch.workflows.model.ProductSpec;
 import io.meshwatch.workflows.model.ProductState;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -30,6 +32,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
@@ -67,34 +70,70 @@ public final class ResultStore {
    */
   public RecordCycleOutput recordCycle(RecordCycleInput input) {
     validate(input);
-    String key = input.product().toString();
-    Instant at = Instants.micros(input.at());
+    return new RecordCycleOutput(record(input.product(), List.of(input)));
+  }
+
+  /**
+   * Records a stretch of one product's cycles, oldest first, in one transaction: the store ends up
+   * exactly as if {@link #recordCycle} had been called for each in turn, but evaluations and check
+   * results are written a few hundred rows per statement and the product is locked once. For
+   * history that did not come from a running monitor (the demo's seeded past): a monitor records
+   * its cycles one at a time, as they happen.
+   *
+   * @return the number of check results written
+   * @throws RejectedCycleException when a cycle is malformed, names another product or an unknown
+   *     version, or the cycles are not in strictly increasing time order; nothing is written then
+   */
+  public int recordCycles(List<RecordCycleInput> cycles) {
+    Objects.requireNonNull(cycles, "cycles");
+    if (cycles.isEmpty()) {
+      return 0;
+    }
+    ProductId product = cycles.get(0).product();
+    Instant previous = null;
+    for (RecordCycleInput cycle : cycles) {
+      validate(cycle);
+      if (!cycle.product().equals(product)) {
+        throw invalid("a stretch of cycles belongs to one product: " + product + " and " + cycle.product());
+      }
+      // One statement writes each cycle's rows: a time seen twice would update a row it inserted.
+      Instant at = Instants.micros(cycle.at());
+      if (previous != null && !at.isAfter(previous)) {
+        throw invalid("cycles must be in increasing time order: " + at + " after " + previous);
+      }
+      previous = at;
+    }
+    return record(product, cycles);
+  }
+
+  private int record(ProductId product, List<RecordCycleInput> cycles) {
+    String key = product.toString();
     Instant now = Instants.micros(clock.instant());
 
     return dsl.transactionResult(configuration -> {
       DSLContext tx = configuration.dsl();
       // Serialises cycles of one product (a timed-out attempt may still run beside its retry)
       // without blocking inserts that merely reference the product.
-      ProductsRecord product =
+      ProductsRecord row =
           tx.selectFrom(PRODUCTS).where(PRODUCTS.PRODUCT_ID.eq(key)).forNoKeyUpdate().fetchOne();
-      if (product == null) {
+      if (row == null) {
         throw new RejectedCycleException(StoreFailure.UNKNOWN_PRODUCT, "product " + key + " is not registered");
       }
-      if (input.specVersion() > product.getCurrentVersion()) {
-        throw new RejectedCycleException(
-            StoreFailure.INVALID_CYCLE,
-            "product " + key + " has no spec version " + input.specVersion() + " (current " + product.getCurrentVersion() + ")");
+      for (RecordCycleInput input : cycles) {
+        if (input.specVersion() > row.getCurrentVersion()) {
+          throw new RejectedCycleException(
+              StoreFailure.INVALID_CYCLE,
+              "product " + key + " has no spec version " + input.specVersion() + " (current " + row.getCurrentVersion() + ")");
+        }
       }
 
-      if (input.evaluated()) {
-        upsertEvaluation(tx, input, at, now);
+      upsertEvaluations(tx, cycles.stream().filter(RecordCycleInput::evaluated).toList(), now);
+      int written = upsertCheckResults(tx, cycles, now);
+      if (row.getActive()) {
+        timeline.record(tx, cycles, row.getCreatedAt());
+        upsertMaintenance(tx, cycles);
       }
-      upsertCheckResults(tx, input, at, now);
-      if (product.getActive()) {
-        timeline.record(tx, input, product.getCreatedAt());
-        upsertMaintenance(tx, input, at);
-      }
-      return new RecordCycleOutput(input.results().size());
+      return written;
     });
   }
 
@@ -149,114 +188,185 @@ public final class ResultStore {
         .fetchOptional(ResultStore::toEvaluation);
   }
 
-  private static void upsertEvaluation(DSLContext tx, RecordCycleInput input, Instant at, Instant now) {
-    tx.insertInto(EVALUATIONS)
-        .set(EVALUATIONS.PRODUCT_ID, input.product().toString())
-        .set(EVALUATIONS.SCHEDULED_AT, at)
-        .set(EVALUATIONS.SPEC_VERSION, input.specVersion())
-        .set(EVALUATIONS.DATA_VERSION, input.dataVersion())
-        .set(EVALUATIONS.QUERIES, input.queries())
-        .set(EVALUATIONS.SCANS, input.scans())
-        .set(EVALUATIONS.ROWS_SCANNED, input.rowsScanned())
-        .set(EVALUATIONS.DURATION_MS, input.durationMillis())
-        .set(EVALUATIONS.BYTES_PROCESSED, input.bytesProcessed())
-        .set(EVALUATIONS.BYTES_BILLED, input.bytesBilled())
-        .set(EVALUATIONS.STATE, input.state().name())
-        .set(EVALUATIONS.RECORDED_AT, now)
-        .onConflict(EVALUATIONS.PRODUCT_ID, EVALUATIONS.SCHEDULED_AT)
-        .doUpdate()
-        .set(EVALUATIONS.SPEC_VERSION, excluded(EVALUATIONS.SPEC_VERSION))
-        .set(EVALUATIONS.DATA_VERSION, excluded(EVALUATIONS.DATA_VERSION))
-        .set(EVALUATIONS.QUERIES, excluded(EVALUATIONS.QUERIES))
-        .set(EVALUATIONS.SCANS, excluded(EVALUATIONS.SCANS))
-        .set(EVALUATIONS.ROWS_SCANNED, excluded(EVALUATIONS.ROWS_SCANNED))
-        .set(EVALUATIONS.DURATION_MS, excluded(EVALUATIONS.DURATION_MS))
-        .set(EVALUATIONS.BYTES_PROCESSED, excluded(EVALUATIONS.BYTES_PROCESSED))
-        .set(EVALUATIONS.BYTES_BILLED, excluded(EVALUATIONS.BYTES_BILLED))
-        .set(EVALUATIONS.STATE, excluded(EVALUATIONS.STATE))
-        .set(EVALUATIONS.RECORDED_AT, excluded(EVALUATIONS.RECORDED_AT))
-        .execute();
+  /** Rows per multi-row statement: well under PostgreSQL's 32,767 bind values at 13 columns a row. */
+  private static final int ROWS_PER_STATEMENT = 500;
+
+  private static void upsertEvaluations(DSLContext tx, List<RecordCycleInput> evaluated, Instant now) {
+    for (int from = 0; from < evaluated.size(); from += ROWS_PER_STATEMENT) {
+      var insert =
+          tx.insertInto(
+              EVALUATIONS,
+              EVALUATIONS.PRODUCT_ID,
+              EVALUATIONS.SCHEDULED_AT,
+              EVALUATIONS.SPEC_VERSION,
+              EVALUATIONS.DATA_VERSION,
+              EVALUATIONS.QUERIES,
+              EVALUATIONS.SCANS,
+              EVALUATIONS.ROWS_SCANNED,
+              EVALUATIONS.DURATION_MS,
+              EVALUATIONS.BYTES_PROCESSED,
+              EVALUATIONS.BYTES_BILLED,
+              EVALUATIONS.STATE,
+              EVALUATIONS.RECORDED_AT);
+      for (RecordCycleInput input : evaluated.subList(from, Math.min(evaluated.size(), from + ROWS_PER_STATEMENT))) {
+        insert =
+            insert.values(
+                input.product().toString(),
+                Instants.micros(input.at()),
+                input.specVersion(),
+                input.dataVersion(),
+                input.queries(),
+                input.scans(),
+                input.rowsScanned(),
+                input.durationMillis(),
+                input.bytesProcessed(),
+                input.bytesBilled(),
+                input.state().name(),
+                now);
+      }
+      insert
+          .onConflict(EVALUATIONS.PRODUCT_ID, EVALUATIONS.SCHEDULED_AT)
+          .doUpdate()
+          .set(EVALUATIONS.SPEC_VERSION, excluded(EVALUATIONS.SPEC_VERSION))
+          .set(EVALUATIONS.DATA_VERSION, excluded(EVALUATIONS.DATA_VERSION))
+          .set(EVALUATIONS.QUERIES, excluded(EVALUATIONS.QUERIES))
+          .set(EVALUATIONS.SCANS, excluded(EVALUATIONS.SCANS))
+          .set(EVALUATIONS.ROWS_SCANNED, excluded(EVALUATIONS.ROWS_SCANNED))
+          .set(EVALUATIONS.DURATION_MS, excluded(EVALUATIONS.DURATION_MS))
+          .set(EVALUATIONS.BYTES_PROCESSED, excluded(EVALUATIONS.BYTES_PROCESSED))
+          .set(EVALUATIONS.BYTES_BILLED, excluded(EVALUATIONS.BYTES_BILLED))
+          .set(EVALUATIONS.STATE, excluded(EVALUATIONS.STATE))
+          .set(EVALUATIONS.RECORDED_AT, excluded(EVALUATIONS.RECORDED_AT))
+          .execute();
+    }
   }
 
-  private static void upsertCheckResults(DSLContext tx, RecordCycleInput input, Instant at, Instant now) {
-    if (input.results().isEmpty()) {
-      return;
+  private static int upsertCheckResults(DSLContext tx, List<RecordCycleInput> cycles, Instant now) {
+    List<Object[]> rows = new ArrayList<>();
+    for (RecordCycleInput input : cycles) {
+      Instant at = Instants.micros(input.at());
+      for (CheckResult r : input.results()) {
+        rows.add(new Object[] {input.product().toString(), r, at, input.specVersion()});
+      }
     }
-    var insert =
-        tx.insertInto(
-            CHECK_RESULTS,
-            CHECK_RESULTS.PRODUCT_ID,
-            CHECK_RESULTS.CHECK_ID,
-            CHECK_RESULTS.SCHEDULED_AT,
-            CHECK_RESULTS.KIND,
-            CHECK_RESULTS.OUTCOME,
-            CHECK_RESULTS.OBSERVED,
-            CHECK_RESULTS.THRESHOLD,
-            CHECK_RESULTS.VIOLATIONS,
-            CHECK_RESULTS.ROW_COUNT,
-            CHECK_RESULTS.MESSAGE,
-            CHECK_RESULTS.SPEC_VERSION,
-            CHECK_RESULTS.RECORDED_AT);
-    for (CheckResult r : input.results()) {
-      insert =
-          insert.values(
-              input.product().toString(),
-              r.checkId(),
-              at,
-              r.kind().name(),
-              r.outcome().name(),
-              r.observed(),
-              r.threshold(),
-              r.violations(),
-              r.rows(),
-              r.message(),
-              input.specVersion(),
-              now);
+    for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
+      var insert =
+          tx.insertInto(
+              CHECK_RESULTS,
+              CHECK_RESULTS.PRODUCT_ID,
+              CHECK_RESULTS.CHECK_ID,
+              CHECK_RESULTS.SCHEDULED_AT,
+              CHECK_RESULTS.KIND,
+              CHECK_RESULTS.OUTCOME,
+              CHECK_RESULTS.OBSERVED,
+              CHECK_RESULTS.THRESHOLD,
+              CHECK_RESULTS.VIOLATIONS,
+              CHECK_RESULTS.ROW_COUNT,
+              CHECK_RESULTS.MESSAGE,
+              CHECK_RESULTS.SPEC_VERSION,
+              CHECK_RESULTS.RECORDED_AT);
+      for (Object[] row : rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT))) {
+        CheckResult r = (CheckResult) row[1];
+        insert =
+            insert.values(
+                (String) row[0],
+                r.checkId(),
+                (Instant) row[2],
+                r.kind().name(),
+                r.outcome().name(),
+                r.observed(),
+                r.threshold(),
+                r.violations(),
+                r.rows(),
+                r.message(),
+                (Long) row[3],
+                now);
+      }
+      insert
+          .onConflict(CHECK_RESULTS.PRODUCT_ID, CHECK_RESULTS.CHECK_ID, CHECK_RESULTS.SCHEDULED_AT)
+          .doUpdate()
+          .set(CHECK_RESULTS.KIND, excluded(CHECK_RESULTS.KIND))
+          .set(CHECK_RESULTS.OUTCOME, excluded(CHECK_RESULTS.OUTCOME))
+          .set(CHECK_RESULTS.OBSERVED, excluded(CHECK_RESULTS.OBSERVED))
+          .set(CHECK_RESULTS.THRESHOLD, excluded(CHECK_RESULTS.THRESHOLD))
+          .set(CHECK_RESULTS.VIOLATIONS, excluded(CHECK_RESULTS.VIOLATIONS))
+          .set(CHECK_RESULTS.ROW_COUNT, excluded(CHECK_RESULTS.ROW_COUNT))
+          .set(CHECK_RESULTS.MESSAGE, excluded(CHECK_RESULTS.MESSAGE))
+          .set(CHECK_RESULTS.SPEC_VERSION, excluded(CHECK_RESULTS.SPEC_VERSION))
+          .set(CHECK_RESULTS.RECORDED_AT, excluded(CHECK_RESULTS.RECORDED_AT))
+          .execute();
     }
-    insert
-        .onConflict(CHECK_RESULTS.PRODUCT_ID, CHECK_RESULTS.CHECK_ID, CHECK_RESULTS.SCHEDULED_AT)
-        .doUpdate()
-        .set(CHECK_RESULTS.KIND, excluded(CHECK_RESULTS.KIND))
-        .set(CHECK_RESULTS.OUTCOME, excluded(CHECK_RESULTS.OUTCOME))
-        .set(CHECK_RESULTS.OBSERVED, excluded(CHECK_RESULTS.OBSERVED))
-        .set(CHECK_RESULTS.THRESHOLD, excluded(CHECK_RESULTS.THRESHOLD))
-        .set(CHECK_RESULTS.VIOLATIONS, excluded(CHECK_RESULTS.VIOLATIONS))
-        .set(CHECK_RESULTS.ROW_COUNT, excluded(CHECK_RESULTS.ROW_COUNT))
-        .set(CHECK_RESULTS.MESSAGE, excluded(CHECK_RESULTS.MESSAGE))
-        .set(CHECK_RESULTS.SPEC_VERSION, excluded(CHECK_RESULTS.SPEC_VERSION))
-        .set(CHECK_RESULTS.RECORDED_AT, excluded(CHECK_RESULTS.RECORDED_AT))
-        .execute();
+    return rows.size();
   }
 
   /**
-   * Writes the declared maintenance this cycle's stretch of the timeline may cover: from where its
-   * segment can reach back (the longest cycle gap, or where the state began) to the cycle.
+   * Writes the declared maintenance these cycles' stretch of the timeline may cover: for each cycle,
+   * from where its segment can reach back (the longest cycle gap, or where the state began) to the
+   * cycle. Reaches that touch are merged first, so a long stretch of cycles expands each window once.
    */
-  private void upsertMaintenance(DSLContext tx, RecordCycleInput input, Instant at) {
-    ProductSpec spec =
-        SpecJson.parse(
-            tx.select(SPEC_VERSIONS.SPEC)
-                .from(SPEC_VERSIONS)
-                .where(SPEC_VERSIONS.PRODUCT_ID.eq(input.product().toString()), SPEC_VERSIONS.VERSION.eq(input.specVersion()))
-                .fetchSingle(SPEC_VERSIONS.SPEC)
-                .data());
-    if (spec.sla().maintenance().isEmpty()) {
-      return;
+  private void upsertMaintenance(DSLContext tx, List<RecordCycleInput> cycles) {
+    Map<Long, ProductSpec> specs = new HashMap<>();
+    Map<Instant, Instant> windows = new TreeMap<>();
+    TimeSpan reach = null;
+    long reachVersion = 0;
+    for (RecordCycleInput input : cycles) {
+      ProductSpec spec = specs.computeIfAbsent(input.specVersion(), version -> spec(tx, input.product(), version));
+      if (spec.sla().maintenance().isEmpty()) {
+        continue;
+      }
+      Instant at = Instants.micros(input.at());
+      Instant from = at.minus(timeline.maxCycleGap());
+      if (input.stateSince() != null && input.stateSince().isBefore(from)) {
+        from = input.stateSince();
+      }
+      if (reach != null && reachVersion == input.specVersion() && !from.isAfter(reach.end())) {
+        reach = new TimeSpan(from.isBefore(reach.start()) ? from : reach.start(), at);
+      } else {
+        expand(specs.get(reachVersion), reach, windows);
+        reach = new TimeSpan(from, at);
+        reachVersion = input.specVersion();
+      }
     }
-    Instant from = at.minus(timeline.maxCycleGap());
-    if (input.stateSince() != null && input.stateSince().isBefore(from)) {
-      from = input.stateSince();
-    }
-    for (TimeSpan span : MaintenanceCalendar.between(spec.sla(), from, at)) {
+    expand(specs.get(reachVersion), reach, windows);
+    String key = cycles.get(0).product().toString();
+    for (Map.Entry<Instant, Instant> window : windows.entrySet()) {
       tx.insertInto(MAINTENANCE_WINDOWS)
-          .set(MAINTENANCE_WINDOWS.PRODUCT_ID, input.product().toString())
-          .set(MAINTENANCE_WINDOWS.STARTED_AT, Instants.micros(span.start()))
-          .set(MAINTENANCE_WINDOWS.ENDED_AT, Instants.micros(span.end()))
+          .set(MAINTENANCE_WINDOWS.PRODUCT_ID, key)
+          .set(MAINTENANCE_WINDOWS.STARTED_AT, window.getKey())
+          .set(MAINTENANCE_WINDOWS.ENDED_AT, window.getValue())
           .onConflict(MAINTENANCE_WINDOWS.PRODUCT_ID, MAINTENANCE_WINDOWS.STARTED_AT)
           .doUpdate()
           .set(MAINTENANCE_WINDOWS.ENDED_AT, DSL.greatest(MAINTENANCE_WINDOWS.ENDED_AT, excluded(MAINTENANCE_WINDOWS.ENDED_AT)))
           .execute();
     }
+  }
+
+  /**
+   * Adds the maintenance of {@code spec} over {@code reach} to {@code windows} (start to the latest
+   * end), a day at a time: the calendar bounds the occurrences it expands in one call.
+   */
+  private static void expand(ProductSpec spec, TimeSpan reach, Map<Instant, Instant> windows) {
+    if (spec == null || reach == null) {
+      return;
+    }
+    Instant from = reach.start();
+    do {
+      Instant dayLater = from.plus(Duration.ofDays(1));
+      Instant to = dayLater.isBefore(reach.end()) ? dayLater : reach.end();
+      for (TimeSpan span : MaintenanceCalendar.between(spec.sla(), from, to)) {
+        windows.merge(Instants.micros(span.start()), Instants.micros(span.end()), Instants::max);
+      }
+      from = to;
+    } while (from.isBefore(reach.end()));
+  }
+
+  private static ProductSpec spec(DSLContext tx, ProductId product, long version) {
+    return SpecJson.parse(
+        tx.select(SPEC_VERSIONS.SPEC)
+            .from(SPEC_VERSIONS)
+            .where(SPEC_VERSIONS.PRODUCT_ID.eq(product.toString()), SPEC_VERSIONS.VERSION.eq(version))
+            .fetchSingle(SPEC_VERSIONS.SPEC)
+            .data());
   }
 
   /** Declared maintenance recorded for the product that overlaps [{@code from}, {@code to}), oldest first. */

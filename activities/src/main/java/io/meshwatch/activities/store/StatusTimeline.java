@@ -1,6 +1,7 @@
 package io.meshwatch.activities.store;
 
 import static io.meshwatch.activities.store.jooq.Tables.STATUS_SEGMENTS;
+import static org.jooq.impl.DSL.excluded;
 
 import io.meshwatch.activities.store.jooq.tables.records.StatusSegmentsRecord;
 import io.meshwatch.workflows.activities.RecordCycleInput;
@@ -12,8 +13,10 @@ import io.meshwatch.workflows.model.ProductState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -40,6 +43,9 @@ public final class StatusTimeline {
 
   private static final int MAX_REASON_LENGTH = 1_000;
 
+  /** Segments per multi-row statement: 7 bind values each, well under PostgreSQL's 32,767. */
+  private static final int SEGMENTS_PER_STATEMENT = 1_000;
+
   private final DSLContext dsl;
   private final Duration maxCycleGap;
 
@@ -64,6 +70,22 @@ public final class StatusTimeline {
   }
 
   /**
+   * Closes the product's open segment where it was last confirmed, so the next cycle starts a
+   * segment of its own instead of extending this one. For a timeline written by something other
+   * than the product's running monitor (the demo's seeded past): the monitor that comes next did not
+   * see that stretch, and the time until its first cycle stays unmeasured.
+   *
+   * @return false when the product had no open segment
+   */
+  public boolean closeOpen(ProductId product) {
+    return dsl.update(STATUS_SEGMENTS)
+            .set(STATUS_SEGMENTS.IS_OPEN, false)
+            .where(STATUS_SEGMENTS.PRODUCT_ID.eq(product.toString()), STATUS_SEGMENTS.IS_OPEN.isTrue())
+            .execute()
+        == 1;
+  }
+
+  /**
    * Segments overlapping [{@code from}, {@code to}), oldest first, as stored (not clipped to the
    * range). A zero-length segment counts when its instant lies in the range.
    */
@@ -83,100 +105,140 @@ public final class StatusTimeline {
    * the product was registered.
    */
   void record(DSLContext tx, RecordCycleInput input, Instant registeredAt) {
-    String key = input.product().toString();
-    Instant at = Instants.micros(input.at());
-    Instant since = input.stateSince() == null ? at : Instants.micros(input.stateSince());
-    Outcome freshness = input.freshness() == null ? null : input.freshness().outcome();
+    record(tx, List.of(input), registeredAt);
+  }
 
-    StatusSegmentsRecord open =
-        tx.selectFrom(STATUS_SEGMENTS)
-            .where(STATUS_SEGMENTS.PRODUCT_ID.eq(key), STATUS_SEGMENTS.IS_OPEN.isTrue())
-            .fetchOne();
-
-    if (open == null) {
-      Instant floor = Instants.micros(registeredAt);
-      Instant lastEnd =
-          tx.select(DSL.max(STATUS_SEGMENTS.ENDED_AT))
-              .from(STATUS_SEGMENTS)
-              .where(STATUS_SEGMENTS.PRODUCT_ID.eq(key))
-              .fetchOne(0, Instant.class);
-      if (lastEnd != null) {
-        floor = Instants.max(floor, lastEnd);
-      }
-      if (at.isBefore(floor)) {
-        return; // a cycle older than what the timeline already holds
-      }
-      openSegment(tx, key, Instants.clamp(since, floor, at), at, input, freshness);
+  /**
+   * Records cycles of one product in {@code tx}, oldest first, as {@link #record(DSLContext,
+   * RecordCycleInput, Instant)} would one after the other: the segments are worked out in memory
+   * from the stored open one, and each segment the cycles touched is written once.
+   */
+  void record(DSLContext tx, List<RecordCycleInput> inputs, Instant registeredAt) {
+    if (inputs.isEmpty()) {
       return;
     }
-
-    if (at.isBefore(open.getEndedAt())) {
-      return; // older than what the open segment already covers: a stale retry
+    String key = inputs.get(0).product().toString();
+    Segment open =
+        tx.selectFrom(STATUS_SEGMENTS)
+            .where(STATUS_SEGMENTS.PRODUCT_ID.eq(key), STATUS_SEGMENTS.IS_OPEN.isTrue())
+            .fetchOptional(Segment::of)
+            .orElse(null);
+    Instant floor = null;
+    Map<Instant, Segment> touched = new TreeMap<>();
+    for (RecordCycleInput input : inputs) {
+      if (open == null && floor == null) {
+        Instant lastEnd =
+            tx.select(DSL.max(STATUS_SEGMENTS.ENDED_AT))
+                .from(STATUS_SEGMENTS)
+                .where(STATUS_SEGMENTS.PRODUCT_ID.eq(key))
+                .fetchOne(0, Instant.class);
+        floor = lastEnd == null ? Instants.micros(registeredAt) : Instants.max(Instants.micros(registeredAt), lastEnd);
+      }
+      open = next(open, floor, input, touched);
     }
-    boolean stateChanged = !open.getState().equals(input.state().name());
-    boolean sameKind = !stateChanged && Objects.equals(open.getFreshness(), name(freshness));
-    boolean monitorWasAway = Duration.between(open.getEndedAt(), at).compareTo(maxCycleGap) > 0;
+    write(tx, key, touched);
+  }
+
+  /**
+   * The open segment after {@code input}; every segment it changes goes into {@code touched}.
+   * {@code floor}: where a timeline without an open segment may start (registration, or the end of
+   * the last stored segment).
+   */
+  private Segment next(Segment open, Instant floor, RecordCycleInput input, Map<Instant, Segment> touched) {
+    Instant at = Instants.micros(input.at());
+    Instant since = input.stateSince() == null ? at : Instants.micros(input.stateSince());
+    String state = input.state().name();
+    String freshness = input.freshness() == null ? null : input.freshness().outcome().name();
+
+    if (open == null) {
+      if (at.isBefore(floor)) {
+        return null; // a cycle older than what the timeline already holds
+      }
+      return opened(touched, new Segment(Instants.clamp(since, floor, at), at, true, state, freshness, reasonFor(input)));
+    }
+    if (at.isBefore(open.endedAt())) {
+      return open; // older than what the open segment already covers: a stale retry
+    }
+    boolean stateChanged = !open.state().equals(state);
+    boolean sameKind = !stateChanged && Objects.equals(open.freshness(), freshness);
+    boolean monitorWasAway = Duration.between(open.endedAt(), at).compareTo(maxCycleGap) > 0;
 
     if (monitorWasAway) {
       // Close where last confirmed; what happened in the gap was not measured.
-      closeSegment(tx, key, open.getStartedAt(), open.getEndedAt());
-      Instant start = stateChanged ? Instants.clamp(since, open.getEndedAt(), at) : at;
-      openSegment(tx, key, start, at, input, freshness);
-      return;
+      touched.put(open.startedAt(), open.closedAt(open.endedAt()));
+      Instant start = stateChanged ? Instants.clamp(since, open.endedAt(), at) : at;
+      return opened(touched, new Segment(start, at, true, state, freshness, reasonFor(input)));
     }
     if (sameKind) {
-      tx.update(STATUS_SEGMENTS)
-          .set(STATUS_SEGMENTS.ENDED_AT, at)
-          .where(STATUS_SEGMENTS.PRODUCT_ID.eq(key), STATUS_SEGMENTS.STARTED_AT.eq(open.getStartedAt()))
-          .execute();
-      return;
+      return opened(touched, open.extendedTo(at));
     }
 
     // The state began at stateSince; a freshness change alone is only known from this cycle on.
-    Instant boundary = stateChanged ? Instants.clamp(since, open.getStartedAt(), at) : at;
-    if (boundary.equals(open.getStartedAt())) {
+    Instant boundary = stateChanged ? Instants.clamp(since, open.startedAt(), at) : at;
+    if (boundary.equals(open.startedAt())) {
       // The new state holds since the open segment began: the open segment measured nothing else.
-      tx.update(STATUS_SEGMENTS)
-          .set(STATUS_SEGMENTS.STATE, input.state().name())
-          .set(STATUS_SEGMENTS.FRESHNESS, name(freshness))
-          .set(STATUS_SEGMENTS.REASON, reasonFor(input))
-          .set(STATUS_SEGMENTS.ENDED_AT, at)
-          .where(STATUS_SEGMENTS.PRODUCT_ID.eq(key), STATUS_SEGMENTS.STARTED_AT.eq(open.getStartedAt()))
-          .execute();
-      return;
+      return opened(touched, new Segment(open.startedAt(), at, true, state, freshness, reasonFor(input)));
     }
-    closeSegment(tx, key, open.getStartedAt(), boundary);
-    openSegment(tx, key, boundary, at, input, freshness);
+    touched.put(open.startedAt(), open.closedAt(boundary));
+    return opened(touched, new Segment(boundary, at, true, state, freshness, reasonFor(input)));
   }
 
-  private static void closeSegment(DSLContext tx, String key, Instant startedAt, Instant endedAt) {
-    tx.update(STATUS_SEGMENTS)
-        .set(STATUS_SEGMENTS.IS_OPEN, false)
-        .set(STATUS_SEGMENTS.ENDED_AT, endedAt)
-        .where(STATUS_SEGMENTS.PRODUCT_ID.eq(key), STATUS_SEGMENTS.STARTED_AT.eq(startedAt))
-        .execute();
+  private static Segment opened(Map<Instant, Segment> touched, Segment segment) {
+    // A closed zero-length segment may sit at this very instant (a product retired on the cycle it
+    // started): the new segment takes its place.
+    touched.put(segment.startedAt(), segment);
+    return segment;
   }
 
-  private static void openSegment(
-      DSLContext tx, String key, Instant start, Instant at, RecordCycleInput input, Outcome freshness) {
-    // A closed zero-length segment may sit at this very instant (a product retired on the cycle
-    // it started): the new segment takes its place.
-    tx.insertInto(STATUS_SEGMENTS)
-        .set(STATUS_SEGMENTS.PRODUCT_ID, key)
-        .set(STATUS_SEGMENTS.STARTED_AT, start)
-        .set(STATUS_SEGMENTS.ENDED_AT, at)
-        .set(STATUS_SEGMENTS.IS_OPEN, true)
-        .set(STATUS_SEGMENTS.STATE, input.state().name())
-        .set(STATUS_SEGMENTS.FRESHNESS, name(freshness))
-        .set(STATUS_SEGMENTS.REASON, reasonFor(input))
-        .onConflict(STATUS_SEGMENTS.PRODUCT_ID, STATUS_SEGMENTS.STARTED_AT)
-        .doUpdate()
-        .set(STATUS_SEGMENTS.ENDED_AT, at)
-        .set(STATUS_SEGMENTS.IS_OPEN, true)
-        .set(STATUS_SEGMENTS.STATE, input.state().name())
-        .set(STATUS_SEGMENTS.FRESHNESS, name(freshness))
-        .set(STATUS_SEGMENTS.REASON, reasonFor(input))
-        .execute();
+  /**
+   * Upserts the touched segments, closed ones first: at most one segment of a product may be open,
+   * and the one closed here may be the stored open one.
+   */
+  private static void write(DSLContext tx, String key, Map<Instant, Segment> touched) {
+    List<Segment> closed = touched.values().stream().filter(s -> !s.open()).toList();
+    List<Segment> open = touched.values().stream().filter(Segment::open).toList();
+    for (List<Segment> segments : List.of(closed, open)) {
+      for (int from = 0; from < segments.size(); from += SEGMENTS_PER_STATEMENT) {
+        var insert =
+            tx.insertInto(
+                STATUS_SEGMENTS,
+                STATUS_SEGMENTS.PRODUCT_ID,
+                STATUS_SEGMENTS.STARTED_AT,
+                STATUS_SEGMENTS.ENDED_AT,
+                STATUS_SEGMENTS.IS_OPEN,
+                STATUS_SEGMENTS.STATE,
+                STATUS_SEGMENTS.FRESHNESS,
+                STATUS_SEGMENTS.REASON);
+        for (Segment s : segments.subList(from, Math.min(segments.size(), from + SEGMENTS_PER_STATEMENT))) {
+          insert = insert.values(key, s.startedAt(), s.endedAt(), s.open(), s.state(), s.freshness(), s.reason());
+        }
+        insert
+            .onConflict(STATUS_SEGMENTS.PRODUCT_ID, STATUS_SEGMENTS.STARTED_AT)
+            .doUpdate()
+            .set(STATUS_SEGMENTS.ENDED_AT, excluded(STATUS_SEGMENTS.ENDED_AT))
+            .set(STATUS_SEGMENTS.IS_OPEN, excluded(STATUS_SEGMENTS.IS_OPEN))
+            .set(STATUS_SEGMENTS.STATE, excluded(STATUS_SEGMENTS.STATE))
+            .set(STATUS_SEGMENTS.FRESHNESS, excluded(STATUS_SEGMENTS.FRESHNESS))
+            .set(STATUS_SEGMENTS.REASON, excluded(STATUS_SEGMENTS.REASON))
+            .execute();
+      }
+    }
+  }
+
+  /** A segment as the timeline's rules see it; {@code state} and {@code freshness} as stored. */
+  private record Segment(Instant startedAt, Instant endedAt, boolean open, String state, String freshness, String reason) {
+
+    static Segment of(StatusSegmentsRecord r) {
+      return new Segment(r.getStartedAt(), r.getEndedAt(), r.getIsOpen(), r.getState(), r.getFreshness(), r.getReason());
+    }
+
+    Segment closedAt(Instant end) {
+      return new Segment(startedAt, end, false, state, freshness, reason);
+    }
+
+    Segment extendedTo(Instant end) {
+      return new Segment(startedAt, end, open, state, freshness, reason);
+    }
   }
 
   /** Why a state began, in words and check ids; never data values. */
@@ -210,10 +272,6 @@ public final class StatusTimeline {
             .map(CheckResult::checkId)
             .collect(Collectors.joining(", "));
     return ids.isEmpty() ? null : label + ": " + ids;
-  }
-
-  private static String name(Outcome outcome) {
-    return outcome == null ? null : outcome.name();
   }
 
   private static StatusSegment toSegment(StatusSegmentsRecord r) {

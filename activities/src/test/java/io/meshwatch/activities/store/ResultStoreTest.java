@@ -8,6 +8,7 @@ import static io.meshwatch.activities.store.StoreFixtures.probeCycle;
 import static io.meshwatch.activities.store.StoreFixtures.result;
 import static io.meshwatch.activities.store.jooq.Tables.CHECK_RESULTS;
 import static io.meshwatch.activities.store.jooq.Tables.EVALUATIONS;
+import static io.meshwatch.activities.store.jooq.Tables.MAINTENANCE_WINDOWS;
 import static io.meshwatch.activities.store.jooq.Tables.STATUS_SEGMENTS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -24,6 +25,8 @@ import io.meshwatch.workflows.model.QualitySpec;
 import java.time.Instant;
 import java.util.List;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Table;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -201,6 +204,91 @@ class ResultStoreTest {
           assertThat(s.open()).isFalse();
           assertThat(s.endedAt()).isEqualTo(CYCLE);
         });
+  }
+
+  @Test
+  void aStretchRecordedAtOnceLeavesWhatRecordingItCycleByCycleLeaves() {
+    // Two products with the same spec (and its Sunday maintenance window): one is fed cycle by
+    // cycle, the other gets the same day in one call.
+    ProductId twin = new ProductId("orders", "orders-twin");
+    STORE.database().registry().apply(withId(fullSpec(), twin), null, "alice", REGISTERED);
+    List<RecordCycleInput> day = sunday(ORDERS);
+
+    for (RecordCycleInput cycle : day) {
+      results.recordCycle(cycle);
+    }
+    int written = results.recordCycles(sunday(twin));
+
+    assertThat(written).isEqualTo(dsl.fetchCount(CHECK_RESULTS, CHECK_RESULTS.PRODUCT_ID.eq(ORDERS.toString())));
+    assertThat(dsl.fetchCount(MAINTENANCE_WINDOWS, MAINTENANCE_WINDOWS.PRODUCT_ID.eq(ORDERS.toString()))).isEqualTo(1);
+    assertThat(dsl.fetchCount(STATUS_SEGMENTS, STATUS_SEGMENTS.PRODUCT_ID.eq(ORDERS.toString()))).isGreaterThan(3);
+    for (Table<?> table : List.of(EVALUATIONS, CHECK_RESULTS, STATUS_SEGMENTS, MAINTENANCE_WINDOWS)) {
+      assertThat(rows(table, twin)).as(table.getName()).isEqualTo(rows(table, ORDERS));
+    }
+  }
+
+  @Test
+  void aStretchOutOfOrderOrOfTwoProductsIsRejectedWhole() {
+    RecordCycleInput first = probeCycle(ORDERS, CYCLE, ProductState.HEALTHY, CYCLE, onTime(CYCLE));
+    RecordCycleInput second = probeCycle(ORDERS, CYCLE.plusSeconds(600), ProductState.HEALTHY, CYCLE, onTime(CYCLE));
+    RecordCycleInput other = probeCycle(new ProductId("orders", "other"), CYCLE.plusSeconds(900), ProductState.HEALTHY, CYCLE, onTime(CYCLE));
+
+    assertThatThrownBy(() -> results.recordCycles(List.of(second, first)))
+        .isInstanceOfSatisfying(RejectedCycleException.class, e -> assertThat(e.failure()).isEqualTo(StoreFailure.INVALID_CYCLE));
+    assertThatThrownBy(() -> results.recordCycles(List.of(first, first)))
+        .isInstanceOfSatisfying(RejectedCycleException.class, e -> assertThat(e.failure()).isEqualTo(StoreFailure.INVALID_CYCLE));
+    assertThatThrownBy(() -> results.recordCycles(List.of(first, other)))
+        .isInstanceOfSatisfying(RejectedCycleException.class, e -> assertThat(e.failure()).isEqualTo(StoreFailure.INVALID_CYCLE));
+
+    assertThat(dsl.fetchCount(CHECK_RESULTS)).isZero();
+    assertThat(dsl.fetchCount(STATUS_SEGMENTS)).isZero();
+    assertThat(results.recordCycles(List.of())).isZero();
+  }
+
+  /**
+   * Sunday 2026-03-01 every 20 minutes: evaluated on the hour, away from 10:00 to 12:00, late from
+   * the 13:30 deadline until 16:00, failing a check from 18:00 to 19:00. The spec's weekly window
+   * (Sunday 02:00 in Berlin) falls in it.
+   */
+  private static List<RecordCycleInput> sunday(ProductId product) {
+    Instant deadline = Instant.parse("2026-03-01T13:30:00Z");
+    List<RecordCycleInput> day = new java.util.ArrayList<>();
+    for (Instant at = Instant.parse("2026-03-01T00:10:00Z"); at.isBefore(Instant.parse("2026-03-02T00:00:00Z")); at = at.plusSeconds(1200)) {
+      int hour = at.atZone(java.time.ZoneOffset.UTC).getHour();
+      boolean onTheHour = at.atZone(java.time.ZoneOffset.UTC).getMinute() == 10;
+      if (hour >= 10 && hour < 12) {
+        continue;
+      }
+      if (hour >= 14 && hour < 16) {
+        day.add(probeCycle(product, at, ProductState.LATE, deadline, StoreFixtures.lateSince(deadline)));
+      } else if (onTheHour) {
+        Outcome completeness = hour == 18 ? Outcome.FAIL : Outcome.PASS;
+        day.add(evaluatedCycle(product, at, completeness == Outcome.FAIL ? ProductState.FAILING : ProductState.HEALTHY,
+            List.of(result("not_null:order_id", CheckKind.NOT_NULL, Outcome.PASS), result("completeness", CheckKind.COMPLETENESS, completeness))));
+      } else {
+        day.add(new RecordCycleInput(product, 1, at, hour == 18 ? ProductState.FAILING : ProductState.HEALTHY, at, onTime(at), "v7", false,
+            List.of(), 0, 0, 0, 0, 0, 0));
+      }
+    }
+    return day;
+  }
+
+  /** A table's rows of {@code product} in key order, without the product and the wall-clock recording time. */
+  private List<List<Object>> rows(Table<?> table, ProductId product) {
+    List<Field<?>> fields = java.util.Arrays.stream(table.fields())
+        .filter(f -> !f.getName().equals("product_id") && !f.getName().equals("recorded_at"))
+        .toList();
+    return dsl.select(fields)
+        .from(table)
+        .where(table.field("product_id", String.class).eq(product.toString()))
+        .orderBy(fields.stream().map(Field::asc).toList())
+        .fetch(r -> java.util.Arrays.asList(r.intoArray()));
+  }
+
+  private static ProductSpec withId(ProductSpec spec, ProductId id) {
+    return new ProductSpec(
+        id, spec.owner(), spec.steward(), spec.description(), spec.output(), spec.schema(), spec.quality(),
+        spec.consumers(), spec.sla(), spec.escalation(), spec.alerts());
   }
 
   private static ProductSpec withQuality(ProductSpec spec, QualitySpec quality) {

@@ -182,6 +182,21 @@ class StatusTimelineTest {
     assertThat(timeline.findSegments(ORDERS, at("09:00"), at("10:00"))).isEmpty();
   }
 
+  @Test
+  void aClosedSegmentIsNotExtendedByTheNextCycle() {
+    healthyAt("06:00");
+    healthyAt("06:30");
+
+    assertThat(timeline.closeOpen(ORDERS)).isTrue();
+    assertThat(timeline.closeOpen(ORDERS)).as("nothing left open").isFalse();
+    healthyAt("06:40");
+
+    assertTimeline()
+        .containsExactly(
+            tuple(ProductState.HEALTHY, at("06:00"), at("06:30"), false),
+            tuple(ProductState.HEALTHY, at("06:40"), at("06:40"), true));
+  }
+
   private void healthyAt(String time) {
     results.recordCycle(probeCycle(ORDERS, at(time), ProductState.HEALTHY, at(time), onTime(at(time).minusSeconds(600))));
   }

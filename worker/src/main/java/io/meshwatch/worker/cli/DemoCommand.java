@@ -15,13 +15,17 @@ import picocli.CommandLine.Option;
 /**
  * {@code meshwatch demo}: everything embedded — Temporal's test server in-process, embedded
  * PostgreSQL (data kept under the work folder), a generated DuckDB warehouse with three products,
- * console alerts — then the status table, the HTTP API and /metrics.
+ * console alerts, and on a fresh store a seeded past (the previous quarter and the current one so
+ * far; {@code --no-history} skips it) — then the status table, the HTTP API and /metrics.
  */
 @Command(name = "demo", description = "Run meshwatch on embedded defaults with three demo products.")
 public final class DemoCommand implements Callable<Integer> {
 
   @Option(names = "--once", description = "evaluate once, print the status table and exit")
   boolean once;
+
+  @Option(names = "--no-history", description = "do not seed a fresh store with the previous quarter and the current one so far")
+  boolean noHistory;
 
   @Option(names = "--work-dir", defaultValue = ".meshwatch/demo", description = "folder for embedded data (default: ${DEFAULT-VALUE})")
   Path workDir;
@@ -39,7 +43,7 @@ public final class DemoCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     MeshwatchRuntime started;
     try {
-      started = Demo.start(workDir, port, HumanDuration.parse(poll), System.out);
+      started = Demo.start(workDir, port, HumanDuration.parse(poll), System.out, !noHistory);
     } catch (ConfigException e) {
       System.err.println(e.getMessage());
       return 2;

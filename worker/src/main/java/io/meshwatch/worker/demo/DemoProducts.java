@@ -2,6 +2,7 @@ package io.meshwatch.worker.demo;
 
 import io.meshwatch.activities.store.ApplyResult;
 import io.meshwatch.worker.runtime.MeshwatchRuntime;
+import io.meshwatch.worker.spec.SpecLoader;
 import io.meshwatch.worker.spec.SpecResult;
 import io.meshwatch.workflows.monitor.ProductStatus;
 import java.io.IOException;
@@ -23,15 +24,24 @@ public final class DemoProducts {
 
   public static List<ApplyResult> registerAll(MeshwatchRuntime runtime) {
     List<ApplyResult> applied = new ArrayList<>();
+    for (DemoSpec demo : load(runtime.specLoader())) {
+      applied.add(runtime.registrar().register(demo.spec(), demo.text(), "demo"));
+    }
+    return applied;
+  }
+
+  /** The demo specs, loaded and validated as {@code meshwatch apply} would. */
+  public static List<DemoSpec> load(SpecLoader loader) {
+    List<DemoSpec> specs = new ArrayList<>();
     for (String name : SPECS) {
       String text = read(name);
-      SpecResult result = runtime.specLoader().load("demo/" + name, text);
+      SpecResult result = loader.load("demo/" + name, text);
       if (!(result instanceof SpecResult.Valid valid)) {
         throw new IllegalStateException("demo spec " + name + " is invalid: " + result.report());
       }
-      applied.add(runtime.registrar().register(valid.spec(), text, "demo"));
+      specs.add(new DemoSpec(name, valid.spec(), text));
     }
-    return applied;
+    return specs;
   }
 
   /**

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.meshwatch.activities.store.ProductScore;
 import io.meshwatch.worker.cli.MeshwatchCommand;
 import io.meshwatch.worker.runtime.MeshwatchRuntime;
+import io.meshwatch.workflows.model.ProductId;
 import io.meshwatch.workflows.model.ProductState;
 import io.meshwatch.workflows.monitor.ProductStatus;
 import java.io.ByteArrayOutputStream;
@@ -17,6 +19,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -49,6 +52,7 @@ class DemoEndToEndTest {
     original.print(out);
 
     assertThat(exit).isZero();
+    assertThat(out).containsOnlyOnce("demo history: seeded ");
     assertThat(row(out, "orders/orders-daily")).contains("HEALTHY");
     assertThat(row(out, "payments/payments-settled")).contains("LATE").contains("freshness");
     assertThat(row(out, "shipments/shipments-events"))
@@ -65,9 +69,39 @@ class DemoEndToEndTest {
 
   @Test
   void runningDemoServesStatusResultsAndMetricsAndSurvivesARestart(@TempDir Path work) throws Exception {
-    PrintStream alerts = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    PrintStream alerts = new PrintStream(printed, true, StandardCharsets.UTF_8);
+    Instant started = Instant.now();
+    HistorySpan history = HistorySpan.before(started);
+    List<ProductScore> seededQuarter;
     try (MeshwatchRuntime runtime = Demo.start(work, 0, Duration.ofMinutes(1), alerts)) {
       assertThat(DemoProducts.awaitFirstCycles(runtime, TIMEOUT)).isTrue();
+      String line = printed.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("demo history: ")).findFirst().orElseThrow();
+      assertThat(line).startsWith("demo history: seeded " + history.previousQuarter().label());
+      Instant seededTo = Instant.parse(line.replaceFirst(".* up to (\\S+) for .*", "$1"));
+      assertThat(seededTo).isBefore(started);
+
+      // The seeded past and the live present side by side: the previous quarter scores every
+      // product, the live monitors recorded after the history's last cycle and opened their incidents.
+      seededQuarter = runtime.store().scores().products(history.previousQuarter());
+      assertThat(seededQuarter).hasSize(3).allSatisfy(p -> {
+        assertThat(p.evaluations()).isPositive();
+        assertThat(p.breaches()).isPositive();
+        assertThat(p.availability()).isNotNull();
+      });
+      for (String product : List.of("orders/orders-daily", "payments/payments-settled", "shipments/shipments-events")) {
+        ProductId id = ProductId.parse(product);
+        assertThat(runtime.store().results().findLatestEvaluation(id)).hasValueSatisfying(e ->
+            assertThat(e.scheduledAt()).isAfter(seededTo));
+        assertThat(runtime.store().results().timeline().findCurrent(id)).hasValueSatisfying(s ->
+            assertThat(s.startedAt()).isAfterOrEqualTo(seededTo));
+        assertThat(runtime.store().registry().find(id)).hasValueSatisfying(r -> {
+          assertThat(r.createdAt()).isEqualTo(history.from());
+          assertThat(r.version()).isEqualTo(1);
+        });
+      }
+      assertThat(runtime.store().incidents().findOpen()).extracting(i -> i.product().toString())
+          .containsExactlyInAnyOrder("payments/payments-settled", "shipments/shipments-events");
       Map<String, ProductStatus> statuses = runtime.statuses();
       assertThat(statuses).containsOnlyKeys("orders/orders-daily", "payments/payments-settled", "shipments/shipments-events");
       assertThat(statuses.get("orders/orders-daily").state()).isEqualTo(ProductState.HEALTHY);
@@ -111,6 +145,7 @@ class DemoEndToEndTest {
       assertThat(DemoProducts.awaitFirstCycles(restarted, TIMEOUT)).isTrue();
       assertThat(restarted.statuses().get("payments/payments-settled").state()).isEqualTo(ProductState.LATE);
       assertThat(restarted.statuses().get("orders/orders-daily").specVersion()).isEqualTo(1);
+      assertThat(restarted.store().scores().products(history.previousQuarter())).isEqualTo(seededQuarter);
     }
   }
 
