@@ -29,8 +29,9 @@ import org.jooq.impl.DSL;
  * opens the next one where the new state began ({@code stateSince}: a late state begins at its
  * deadline, possibly before the cycle). A cycle that comes more than {@code maxCycleGap} after the
  * open segment was last confirmed closes it where it was last confirmed: the monitor was away, and
- * the gap stays unmeasured instead of counting as on time. Recording the same cycle again changes
- * nothing.
+ * the gap stays unmeasured instead of counting as on time — except after a pause: a paused monitor
+ * does not poll, so a paused segment lasts until the next cycle and the next state starts there.
+ * Recording the same cycle again changes nothing.
  */
 public final class StatusTimeline {
 
@@ -42,6 +43,7 @@ public final class StatusTimeline {
   public static final Duration DEFAULT_MAX_CYCLE_GAP = Duration.ofHours(1);
 
   private static final int MAX_REASON_LENGTH = 1_000;
+  private static final String PAUSED = ProductState.PAUSED.name();
 
   /** Segments per multi-row statement: 7 bind values each, well under PostgreSQL's 32,767. */
   private static final int SEGMENTS_PER_STATEMENT = 1_000;
@@ -161,6 +163,12 @@ public final class StatusTimeline {
     }
     boolean stateChanged = !open.state().equals(state);
     boolean sameKind = !stateChanged && Objects.equals(open.freshness(), freshness);
+    if (PAUSED.equals(open.state())) {
+      // A paused monitor records its pause once and polls no more: the whole time until its next
+      // cycle (the resume) was the owner's pause, however long, never the monitor being away. The
+      // next state starts at that cycle, so lateness that began during the pause is not counted.
+      return sameKind ? opened(touched, open.extendedTo(at)) : reopened(touched, open, at, state, freshness, input);
+    }
     boolean monitorWasAway = Duration.between(open.endedAt(), at).compareTo(maxCycleGap) > 0;
 
     if (monitorWasAway) {
@@ -179,8 +187,14 @@ public final class StatusTimeline {
       // The new state holds since the open segment began: the open segment measured nothing else.
       return opened(touched, new Segment(open.startedAt(), at, true, state, freshness, reasonFor(input)));
     }
+    return reopened(touched, open, boundary, state, freshness, input);
+  }
+
+  /** Closes {@code open} at {@code boundary} and opens the new state's segment from there to the cycle. */
+  private Segment reopened(Map<Instant, Segment> touched, Segment open, Instant boundary, String state, String freshness,
+      RecordCycleInput input) {
     touched.put(open.startedAt(), open.closedAt(boundary));
-    return opened(touched, new Segment(boundary, at, true, state, freshness, reasonFor(input)));
+    return opened(touched, new Segment(boundary, Instants.micros(input.at()), true, state, freshness, reasonFor(input)));
   }
 
   private static Segment opened(Map<Instant, Segment> touched, Segment segment) {

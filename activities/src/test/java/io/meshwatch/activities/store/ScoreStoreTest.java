@@ -127,17 +127,19 @@ class ScoreStoreTest {
     ResultStore results = results(Duration.ofHours(12));
     results.recordCycle(probeCycle(ORDERS, day, ProductState.HEALTHY, day, onTime(day)));
     results.recordCycle(probeCycle(ORDERS, at(day, 10, 0), ProductState.HEALTHY, day, onTime(day)));
+    // Paused at 10:00 (recorded once: a paused monitor does not poll), resumed at 16:00 to find the
+    // data late since 15:00 — late during the pause, which is the owner's time, not a breach.
     results.recordCycle(probeCycle(ORDERS, at(day, 10, 0), ProductState.PAUSED, at(day, 10, 0), onTime(day)));
-    results.recordCycle(probeCycle(ORDERS, at(day, 15, 0), ProductState.PAUSED, at(day, 10, 0), onTime(day)));
     results.recordCycle(probeCycle(ORDERS, at(day, 16, 0), ProductState.LATE, at(day, 15, 0), lateSince(at(day, 15, 0))));
+    results.recordCycle(probeCycle(ORDERS, at(day, 17, 0), ProductState.LATE, at(day, 15, 0), lateSince(at(day, 15, 0))));
 
     ProductScore score = only(scores.products(Period.day(day.atZone(ZoneOffset.UTC).toLocalDate())));
 
-    assertThat(score.pausedSeconds()).isEqualTo(5 * HOUR);
+    assertThat(score.pausedSeconds()).isEqualTo(6 * HOUR);
     assertThat(score.measuredSeconds()).isEqualTo(11 * HOUR);
     assertThat(score.onTimeSeconds()).isEqualTo(10 * HOUR);
-    assertThat(score.measurableSeconds()).isEqualTo(19 * HOUR);
-    assertThat(score.coverage()).isCloseTo(11.0 / 19, within(1e-12));
+    assertThat(score.measurableSeconds()).isEqualTo(18 * HOUR);
+    assertThat(score.coverage()).isCloseTo(11.0 / 18, within(1e-12));
   }
 
   @Test

@@ -113,6 +113,21 @@ class StatusTimelineTest {
   }
 
   @Test
+  void aPauseLastsUntilTheResumeHoweverLongAndLatenessDuringItIsNotCounted() {
+    healthyAt("06:00");
+    // The monitor records its pause once and polls no more until resumed five hours later; the
+    // data went late (deadline 07:00) while paused.
+    results.recordCycle(probeCycle(ORDERS, at("06:10"), ProductState.PAUSED, at("06:10"), onTime(at("05:50"))));
+    results.recordCycle(probeCycle(ORDERS, at("11:10"), ProductState.LATE, DEADLINE, lateSince(DEADLINE)));
+
+    assertTimeline()
+        .containsExactly(
+            tuple(ProductState.HEALTHY, at("06:00"), at("06:10"), false),
+            tuple(ProductState.PAUSED, at("06:10"), at("11:10"), false),
+            tuple(ProductState.LATE, at("11:10"), at("11:10"), true));
+  }
+
+  @Test
   void aStateThatBeganDuringTheGapStartsWhereItBegan() {
     healthyAt("06:00");
     results.recordCycle(probeCycle(ORDERS, at("09:00"), ProductState.LATE, DEADLINE, lateSince(DEADLINE)));
