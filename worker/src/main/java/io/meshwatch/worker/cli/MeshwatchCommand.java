@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     version = "meshwatch 0.1.0",
     description = "Durable monitoring of data products in a data mesh.",
     subcommands = {DemoCommand.class, WorkerCommand.class, ValidateCommand.class, ConfigCommand.class, BenchCommand.class,
-        IncidentsCommand.class, AckCommand.class, SnoozeCommand.class, ResolveCommand.class})
+        IncidentsCommand.class, AckCommand.class, SnoozeCommand.class, ResolveCommand.class, ReportCommand.class})
 public final class MeshwatchCommand implements Runnable {
 
   @Override
