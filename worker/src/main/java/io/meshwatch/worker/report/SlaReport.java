@@ -29,11 +29,6 @@ public record SlaReport(
     products = List.copyOf(products);
   }
 
-  /** The products of {@code domain}, in report order. */
-  public List<ReportLine.Product> productsOf(String domain) {
-    return products.stream().filter(p -> p.domain().equals(domain)).toList();
-  }
-
   /**
    * The line the report leads with: the mesh, or with {@code --domain} that domain (empty figures
    * when it had no product in the period, only in the previous one).

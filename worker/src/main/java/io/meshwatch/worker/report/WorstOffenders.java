@@ -37,8 +37,4 @@ public record WorstOffenders(
             .sorted(Comparator.comparingDouble(p -> p.now().coverage()))
             .limit(LIMIT).toList());
   }
-
-  public boolean none() {
-    return belowTarget.isEmpty() && mostBreaches.isEmpty() && lowestQuality.isEmpty() && lowCoverage.isEmpty();
-  }
 }
