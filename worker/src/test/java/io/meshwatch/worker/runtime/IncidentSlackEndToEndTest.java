@@ -111,6 +111,9 @@ class IncidentSlackEndToEndTest {
         await(() -> slack.calls("chat.update").stream().anyMatch(c -> mainTs.equals(c.params().get("ts"))));
         await(() -> slack.replies(LOGISTICS, mainTs).stream().anyMatch(r -> r.visible().contains(STEWARD)));
 
+        // The workflow answers in the thread before it records the acknowledgement: wait for the record too.
+        await(() -> runtime.store().incidents().find(incidentId)
+            .map(h -> h.incident().state() == IncidentState.ACKNOWLEDGED).orElse(false));
         JsonNode stored = json.readTree(get(URI.create("http://localhost:" + runtime.httpPort() + "/api/"
             + incidentId.replace("incident/", "incidents/"))));
         assertThat(stored.toString()).contains("ACKNOWLEDGED", STEWARD, "slack");
