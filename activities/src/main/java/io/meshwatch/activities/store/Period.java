@@ -2,6 +2,7 @@ package io.meshwatch.activities.store;
 
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -68,6 +69,48 @@ public record Period(String label, Instant from, Instant to) {
   /** Any span [{@code from}, {@code to}), labelled {@code from/to}. */
   public static Period between(Instant from, Instant to) {
     return new Period(from + "/" + to, from, to);
+  }
+
+  /**
+   * The period a trend compares this one with: the calendar period before it for a day, week, month
+   * or quarter (so Q3's 92 days compare with Q2's 91, not with 92 days that straddle a quarter), and
+   * for any other span the span of the same length that ends where this one starts.
+   */
+  public Period previous() {
+    Period calendar = calendarPeriod(label);
+    if (calendar == null || !calendar.equals(this)) {
+      return between(from.minus(Duration.between(from, to)), from);
+    }
+    if (DAY.matcher(label).matches()) {
+      return day(LocalDate.parse(label).minusDays(1));
+    }
+    if (WEEK.matcher(label).matches()) {
+      LocalDate monday = LocalDate.ofInstant(from, ZoneOffset.UTC).minusWeeks(1);
+      return week(monday.get(IsoFields.WEEK_BASED_YEAR), monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+    }
+    if (MONTH.matcher(label).matches()) {
+      return month(YearMonth.parse(label).minusMonths(1));
+    }
+    Matcher matcher = QUARTER.matcher(label);
+    if (!matcher.matches()) {
+      throw new IllegalStateException("a calendar period is a day, week, month or quarter: " + label);
+    }
+    int year = Integer.parseInt(matcher.group(1));
+    int quarter = Integer.parseInt(matcher.group(2));
+    return quarter == 1 ? quarter(year - 1, 4) : quarter(year, quarter - 1);
+  }
+
+  /** The calendar period {@code label} names, or null when it names none (a custom span). */
+  private static Period calendarPeriod(String label) {
+    if (!(DAY.matcher(label).matches() || WEEK.matcher(label).matches() || MONTH.matcher(label).matches()
+        || QUARTER.matcher(label).matches())) {
+      return null;
+    }
+    try {
+      return parse(label);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 
   /**

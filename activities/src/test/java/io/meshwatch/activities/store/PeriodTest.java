@@ -54,4 +54,26 @@ class PeriodTest {
     assertThat(Period.month(java.time.YearMonth.of(2026, 2))).isEqualTo(Period.parse("2026-02"));
     assertThat(Period.day(java.time.LocalDate.of(2026, 3, 1))).isEqualTo(Period.parse("2026-03-01"));
   }
+
+  @ParameterizedTest
+  @CsvSource({
+    "2026-03-01, 2026-02-28",
+    "2026-W01,   2025-W52",
+    "2027-W01,   2026-W53",
+    "2026-03,    2026-02",
+    "2026-01,    2025-12",
+    "2026-Q3,    2026-Q2",
+    "2026-Q1,    2025-Q4",
+    "2026-03-01T06:00:00Z/2026-03-01T07:30:00Z, 2026-03-01T04:30:00Z/2026-03-01T06:00:00Z"
+  })
+  void thePreviousPeriodIsTheCalendarPeriodBeforeOrTheSpanOfTheSameLengthBefore(String text, String previous) {
+    assertThat(Period.parse(text).previous()).isEqualTo(Period.parse(previous));
+  }
+
+  @Test
+  void aSpanLabelledLikeACalendarPeriodButNotItIsShiftedByItsLength() {
+    Period odd = new Period("2026-Q3", Instant.parse("2026-07-01T00:00:00Z"), Instant.parse("2026-07-03T00:00:00Z"));
+
+    assertThat(odd.previous()).isEqualTo(Period.between(Instant.parse("2026-06-29T00:00:00Z"), Instant.parse("2026-07-01T00:00:00Z")));
+  }
 }

@@ -18,6 +18,7 @@ import io.meshwatch.workflows.source.SourceOutageWorkflowImpl;
 import io.meshwatch.worker.api.HttpApi;
 import io.meshwatch.worker.api.IncidentRoutes;
 import io.meshwatch.worker.api.RouteGroup;
+import io.meshwatch.worker.api.ScoreApi;
 import io.meshwatch.worker.config.ConfigException;
 import io.meshwatch.worker.config.ConfigLoader;
 import io.meshwatch.worker.config.WorkerConfig;
@@ -151,13 +152,14 @@ public final class MeshwatchRuntime implements AutoCloseable {
     directory = new ProductDirectory(store.registry(), temporal.client());
     registrar.reconcile();
 
-    List<RouteGroup> incidentRoutes = IncidentRoutes.fromConfig(config, secrets, store.incidents(), temporal.client(), clock);
+    List<RouteGroup> routes = new ArrayList<>(IncidentRoutes.fromConfig(config, secrets, store.incidents(), temporal.client(), clock));
+    routes.add(new ScoreApi(store.scores()));
     OpenIncidentGauges openIncidents = new OpenIncidentGauges(store.incidents(), metrics);
     // The open-incident gauge is read from the store just before each scrape, so it is right after a restart.
     http = HttpApi.start(config.http().port(), directory, results, () -> {
       openIncidents.refresh();
       return metrics.scrape();
-    }, incidentRoutes.toArray(RouteGroup[]::new));
+    }, routes.toArray(RouteGroup[]::new));
     resources.add(http);
     log.info("meshwatch worker up: temporal {} (namespace {}), http port {}", temporal.target(), config.temporal().namespace(), http.port());
   }

@@ -152,6 +152,12 @@ class ProductionWiringTest {
       // The incident runs beside the monitor: its resolution is printed a moment after the recovery.
       String printed = awaitPrinted(alerts, "[meshwatch] RESOLVED sales/orders resolved after");
       assertThat(printed).contains("[meshwatch] OPENED sales/orders is FAILING", "consumers: finance (Revenue reporting)", "(recovered by meshwatch)");
+
+      // The worker serves the scores of what it recorded: the report's source is wired in.
+      Instant now = Instant.now();
+      String scores = get("http://127.0.0.1:" + runtime.httpPort() + "/api/scores?period="
+          + now.minus(Duration.ofDays(1)) + "/" + now.plus(Duration.ofDays(1)));
+      assertThat(scores).contains("\"product\":\"sales/orders\"", "\"breaches\":1");
     } finally {
       root.detachAppender(logs);
     }
