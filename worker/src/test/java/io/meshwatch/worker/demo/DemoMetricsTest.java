@@ -2,24 +2,15 @@ package io.meshwatch.worker.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
-import io.meshwatch.worker.config.ConfigLoader;
 import io.meshwatch.worker.config.WorkerConfig;
 import io.meshwatch.worker.metrics.Exposition;
-import io.meshwatch.worker.runtime.MeshwatchRuntime;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,34 +30,15 @@ class DemoMetricsTest {
 
   @Test
   void scrapeShowsOpenIncidentsNotificationsSentAndFailedAndTemporalWorkerMetrics(@TempDir Path work) throws Exception {
-    HttpServer brokenWebhook = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    AtomicInteger requests = new AtomicInteger();
-    brokenWebhook.createContext("/hook", exchange -> {
-      exchange.getRequestBody().readAllBytes();
-      exchange.sendResponseHeaders(requests.incrementAndGet() <= WEBHOOK_FAILURES ? 503 : 204, -1);
-      exchange.close();
-    });
-    brokenWebhook.start();
-    PrintStream alerts = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-    ConfigLoader loader = ConfigLoader.fromEnvironment();
-    Path warehouse = DemoWarehouse.generate(work.resolve("warehouse"), Instant.now());
-    WorkerConfig demo = Demo.config(loader.defaults(), warehouse, 0, Duration.ofMinutes(1));
-    WorkerConfig config = new WorkerConfig(demo.temporal(), demo.store(), demo.warehouses(), demo.teams(), demo.http(),
-        demo.monitor(),
-        new WorkerConfig.Alerts(true, new WorkerConfig.Webhook(
-            "http://127.0.0.1:" + brokenWebhook.getAddress().getPort() + "/hook", null, null)),
-        demo.slack(), demo.links(), demo.escalation());
-
-    try (MeshwatchRuntime runtime = MeshwatchRuntime.start(config, loader, work, alerts)) {
-      DemoProducts.registerAll(runtime);
-      String url = "http://127.0.0.1:" + runtime.httpPort() + "/metrics";
+    try (ScrapedDemo demo = ScrapedDemo.start(work, WEBHOOK_FAILURES)) {
+      WorkerConfig config = demo.config();
       Map<String, String> paymentsOpen = Map.of("product", "payments/payments-settled", "domain", "payments",
           "owner", "payments-team", "state", "open");
       Map<String, String> consoleOpenedSent = Map.of("sink", "console", "intent", "opened", "outcome", "sent");
       Map<String, String> webhookOpenedSent = Map.of("sink", "webhook", "intent", "opened", "outcome", "sent");
       Map<String, String> webhookFailed = Map.of("sink", "webhook", "outcome", "failed");
 
-      Exposition scraped = awaitScrape(url, e ->
+      Exposition scraped = awaitScrape(demo, e ->
           e.find("meshwatch_incidents_open", Map.of("state", "open")).size() == 2
               && e.sum("meshwatch_notifications_total", consoleOpenedSent) >= 2
               && e.sum("meshwatch_notifications_total", webhookOpenedSent) >= 2
@@ -106,12 +78,12 @@ class DemoMetricsTest {
 
       // Resolving the payments incident takes it out of the gauge: its series reads 0, it does not vanish.
       HttpResponse<String> resolved = http.send(HttpRequest.newBuilder(URI.create(
-              "http://127.0.0.1:" + runtime.httpPort() + "/api/products/payments/payments-settled/incident/resolve"))
+              "http://127.0.0.1:" + demo.httpPort() + "/api/products/payments/payments-settled/incident/resolve"))
           .header("Content-Type", "application/json")
           .POST(HttpRequest.BodyPublishers.ofString("{\"by\": \"alice\", \"reason\": \"fixed\"}")).build(),
           HttpResponse.BodyHandlers.ofString());
       assertThat(resolved.statusCode()).as(resolved.body()).isEqualTo(202);
-      Exposition afterResolve = awaitScrape(url, e -> e.value("meshwatch_incidents_open", paymentsOpen).orElse(-1.0) == 0.0);
+      Exposition afterResolve = awaitScrape(demo, e -> e.value("meshwatch_incidents_open", paymentsOpen).orElse(-1.0) == 0.0);
       assertThat(afterResolve.find("meshwatch_incidents_open", Map.of("product", "payments/payments-settled"))
           .stream().mapToDouble(Exposition.Sample::value).sum()).isZero();
       assertThat(afterResolve.find("meshwatch_incidents_open", Map.of("state", "resolved"))).isEmpty();
@@ -121,25 +93,16 @@ class DemoMetricsTest {
       // No label anywhere carries an incident id, a message or an e-mail address.
       assertThat(afterResolve.samples()).allSatisfy(s -> assertThat(s.labels().values())
           .noneMatch(v -> v.startsWith("incident/") || v.contains("@")));
-    } finally {
-      brokenWebhook.stop(0);
     }
   }
 
   /** Scrapes until {@code ready} holds (the monitors, incidents and the SDK's reporter run on their own clocks). */
-  private Exposition awaitScrape(String url, Predicate<Exposition> ready) throws Exception {
-    Instant deadline = Instant.now().plus(TIMEOUT);
-    Exposition last;
-    do {
-      HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
-      assertThat(response.statusCode()).isEqualTo(200);
-      last = Exposition.parse(response.body());
-      if (ready.test(last)) {
-        return last;
-      }
-      Thread.sleep(500);
-    } while (Instant.now().isBefore(deadline));
-    throw new AssertionError("metrics never became ready; last scrape had "
-        + last.samples().stream().map(Exposition.Sample::name).distinct().sorted().toList());
+  private static Exposition awaitScrape(ScrapedDemo demo, Predicate<Exposition> ready) throws Exception {
+    Exposition last = demo.scrapeUntil(ready, TIMEOUT);
+    if (!ready.test(last)) {
+      throw new AssertionError("metrics never became ready; last scrape had "
+          + last.samples().stream().map(Exposition.Sample::name).distinct().sorted().toList());
+    }
+    return last;
   }
 }

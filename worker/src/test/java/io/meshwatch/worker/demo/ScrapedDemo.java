@@ -30,11 +30,13 @@ public final class ScrapedDemo implements AutoCloseable {
 
   private final HttpServer webhook;
   private final MeshwatchRuntime runtime;
+  private final WorkerConfig config;
   private final HttpClient http = HttpClient.newHttpClient();
 
-  private ScrapedDemo(HttpServer webhook, MeshwatchRuntime runtime) {
+  private ScrapedDemo(HttpServer webhook, MeshwatchRuntime runtime, WorkerConfig config) {
     this.webhook = webhook;
     this.runtime = runtime;
+    this.config = config;
   }
 
   public static ScrapedDemo start(Path work, int webhookFailures) throws Exception {
@@ -58,11 +60,19 @@ public final class ScrapedDemo implements AutoCloseable {
           demo.slack(), demo.links(), demo.escalation());
       MeshwatchRuntime runtime = MeshwatchRuntime.start(config, loader, work, alerts);
       DemoProducts.registerAll(runtime);
-      return new ScrapedDemo(webhook, runtime);
+      return new ScrapedDemo(webhook, runtime, config);
     } catch (Exception | Error e) {
       webhook.stop(0);
       throw e;
     }
+  }
+
+  public int httpPort() {
+    return runtime.httpPort();
+  }
+
+  public WorkerConfig config() {
+    return config;
   }
 
   public Exposition scrape() throws IOException, InterruptedException {
