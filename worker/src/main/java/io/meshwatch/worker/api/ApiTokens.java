@@ -17,9 +17,9 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The API tokens of {@code http.api_tokens}, by name. Only their SHA-256 digests are kept, and a
- * presented token is compared with every one of them in constant time, so neither the comparison
- * nor its length tells a caller how close a guess was.
+ * The API tokens of {@code http.api_tokens}, by name, each with its {@link ApiRole}. Only their
+ * SHA-256 digests are kept, and a presented token is compared with every one of them in constant
+ * time, so neither the comparison nor its length tells a caller how close a guess was.
  */
 public final class ApiTokens {
 
@@ -27,14 +27,16 @@ public final class ApiTokens {
   static final int MIN_LENGTH = 16;
 
   private final Map<String, byte[]> digests;
+  private final Map<String, ApiRole> roles;
 
-  private ApiTokens(Map<String, byte[]> digests) {
+  private ApiTokens(Map<String, byte[]> digests, Map<String, ApiRole> roles) {
     this.digests = digests;
+    this.roles = roles;
   }
 
-  /** No tokens: mutating endpoints accept loopback callers only. */
+  /** No tokens: reads are open, mutating endpoints accept loopback callers only. */
   public static ApiTokens none() {
-    return new ApiTokens(Map.of());
+    return new ApiTokens(Map.of(), Map.of());
   }
 
   /**
@@ -70,14 +72,37 @@ public final class ApiTokens {
     if (!problems.isEmpty()) {
       throw new ConfigException("http.api_tokens", problems);
     }
-    return of(tokens);
+    Map<String, ApiRole> roles = new LinkedHashMap<>();
+    tokens.keySet().forEach(name -> roles.put(name, ApiRole.of(configured.get(name).role(), configured.get(name).domains())));
+    return of(tokens, roles);
   }
 
-  /** Tokens given by value, name to token. */
+  /** Tokens given by value, name to token, every one of them platform. */
   public static ApiTokens of(Map<String, String> tokens) {
+    Map<String, ApiRole> roles = new LinkedHashMap<>();
+    tokens.keySet().forEach(name -> roles.put(name, new ApiRole.Platform()));
+    return of(tokens, roles);
+  }
+
+  /** Tokens given by value, name to token, with each name's role. */
+  public static ApiTokens of(Map<String, String> tokens, Map<String, ApiRole> roles) {
     Map<String, byte[]> digests = new LinkedHashMap<>();
-    tokens.forEach((name, token) -> digests.put(name, sha256(token)));
-    return new ApiTokens(Map.copyOf(digests));
+    tokens.forEach((name, token) -> {
+      if (!roles.containsKey(name)) {
+        throw new IllegalArgumentException("token " + name + " has no role");
+      }
+      digests.put(name, sha256(token));
+    });
+    return new ApiTokens(Map.copyOf(digests), Map.copyOf(roles));
+  }
+
+  /** The role of the token named {@code name}, which {@link #match} returned. */
+  public ApiRole role(String name) {
+    ApiRole role = roles.get(name);
+    if (role == null) {
+      throw new IllegalArgumentException("no token is named " + name);
+    }
+    return role;
   }
 
   public boolean isEmpty() {

@@ -6,11 +6,14 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import io.meshwatch.activities.store.RegisteredProduct;
-import io.meshwatch.activities.store.ResultStore;
-import io.meshwatch.workflows.model.ProductId;
-import io.meshwatch.worker.runtime.ProductDirectory;
+import io.javalin.http.HandlerType;
+import io.javalin.http.HttpResponseException;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,9 +22,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The worker's HTTP server: product status as JSON, Prometheus metrics, a health check, and the
- * endpoints of the {@link RouteGroup}s it is given (incidents, Slack interactivity). Errors are JSON
- * problem details; no stack trace reaches a client.
+ * The worker's HTTP server: Prometheus metrics, a health check, the OpenAPI document, and the
+ * endpoints of the {@link RouteGroup}s it is given (products, incidents, Slack interactivity). Every
+ * read under /api passes {@link CommandAuth} (open while no token is configured); changes are
+ * checked by their group, which knows the product's domain. Errors are JSON problem details
+ * (RFC 9457), including those Javalin raises itself (oversized body, wrong method); no stack trace
+ * reaches a client.
  */
 public final class HttpApi implements AutoCloseable {
 
@@ -29,6 +35,12 @@ public final class HttpApi implements AutoCloseable {
   static final ObjectMapper JSON = new ObjectMapper()
       .registerModule(new JavaTimeModule())
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+  /** The largest request body accepted: a spec is a few kilobytes, and the spec loader's cap is the same. */
+  static final long MAX_REQUEST_BYTES = 1 << 20;
+  /** Set on a request once {@link #problem} answered it, so the error mappers leave the answer alone. */
+  private static final String PROBLEM_WRITTEN = "meshwatch.problem";
+  private static final List<HandlerType> METHODS =
+      List.of(HandlerType.GET, HandlerType.POST, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE);
 
   private final Javalin app;
   private final List<RouteGroup> groups;
@@ -39,43 +51,88 @@ public final class HttpApi implements AutoCloseable {
   }
 
   /**
-   * Serves on {@code port} (0: a free one) the product endpoints, /metrics, /health and every group's
-   * endpoints. {@code metrics} renders the Prometheus exposition text for each scrape.
+   * Serves on {@code port} (0: a free one) /metrics, /health, the OpenAPI document and every
+   * group's endpoints. {@code metrics} renders the Prometheus exposition text for each scrape.
    */
-  public static HttpApi start(
-      int port, ProductDirectory products, ResultStore results, Supplier<String> metrics, RouteGroup... groups) {
-    List<RouteGroup> added = List.of(groups);
+  public static HttpApi start(int port, CommandAuth auth, Supplier<String> metrics, RouteGroup... groups) {
+    List<RouteGroup> added = new ArrayList<>(List.of(groups));
+    AtomicReference<Javalin> self = new AtomicReference<>();
+    added.add(new OpenApiDocument());
     Javalin app = Javalin.create(config -> {
-      config.http.maxRequestSize = 1 << 20;
+      config.http.maxRequestSize = MAX_REQUEST_BYTES;
+      // A known path asked with the wrong method is a 405 naming the allowed ones, not a 404.
+      config.http.prefer405over404 = true;
       config.startup.showJavalinBanner = false;
       config.routes.get("/health", ctx -> json(ctx, 200, Map.of("status", "ok")));
       config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.get()));
-      config.routes.get("/api/products", ctx -> json(ctx, 200, ProductViews.list(products)));
-      config.routes.get("/api/products/{domain}/{name}", ctx -> {
-        ProductId id = new ProductId(ctx.pathParam("domain"), ctx.pathParam("name"));
-        Optional<RegisteredProduct> product = products.find(id);
-        if (product.isEmpty()) {
-          problem(ctx, 404, "product not found", "no product " + id + " is registered");
-          return;
+      config.routes.before("/api/*", ctx -> {
+        // Reads need any valid token once tokens exist; the OpenAPI document describes, it holds no data.
+        boolean read = ctx.method().equals(HandlerType.GET) || ctx.method().equals(HandlerType.HEAD);
+        if (read && !ctx.path().equals(OpenApiDocument.PATH) && auth.admit(ctx, ApiAction.READ, Optional.empty()).isEmpty()) {
+          ctx.skipRemainingHandlers();
         }
-        json(ctx, 200, ProductViews.detail(product.get(), products.status(id).orElse(null), results));
       });
       added.forEach(group -> group.addTo(config.routes));
+      config.routes.exception(HttpResponseException.class, (e, ctx) -> {
+        // Javalin's own refusals (body over maxRequestSize, method not allowed): the same problem shape as ours.
+        switch (e.getStatus()) {
+          case 404 -> problem(ctx, 404, "not found", "no route " + ctx.path());
+          case 413 -> problem(ctx, 413, "request too large", "the body is larger than the limit of " + MAX_REQUEST_BYTES
+              + " bytes (1 MiB)");
+          case 405 -> {
+            String allowed = allowed(self.get(), ctx.path());
+            if (!allowed.isEmpty()) {
+              ctx.header("Allow", allowed);
+            }
+            problem(ctx, 405, "method not allowed", ctx.method() + " is not allowed on " + ctx.path()
+                + (allowed.isEmpty() ? "" : "; allowed: " + allowed));
+          }
+          default -> problem(ctx, e.getStatus(), e.getMessage() == null ? "request refused" : e.getMessage().toLowerCase(Locale.ROOT),
+              "the request was refused (HTTP " + e.getStatus() + ")");
+        }
+      });
       config.routes.exception(Exception.class, (e, ctx) -> {
         log.error("request {} {} failed", ctx.method(), ctx.path(), e);
         problem(ctx, 500, "internal error", "the request could not be completed; see the worker log");
       });
       config.routes.error(404, ctx -> {
-        if (ctx.result() == null) {
+        // Our own 404s are problem documents already; Javalin's "endpoint not found" answer is replaced.
+        if (ctx.attribute(PROBLEM_WRITTEN) == null) {
           problem(ctx, 404, "not found", "no route " + ctx.path());
         }
       });
-    }).start(port);
-    return new HttpApi(app, added);
+    });
+    self.set(app);
+    app.start(port);
+    return new HttpApi(app, List.copyOf(added));
   }
 
   public int port() {
     return app.port();
+  }
+
+  /** Every endpoint the server routes, method and path template ({@code /api/products/{domain}/{name}}), sorted. */
+  public List<Route> routes() {
+    return app.unsafe.internalRouter.allHttpHandlers().stream()
+        .map(parsed -> parsed.endpoint)
+        .filter(endpoint -> METHODS.contains(endpoint.method))
+        .map(endpoint -> new Route(endpoint.method.name(), endpoint.path))
+        .distinct()
+        .sorted(Comparator.comparing(Route::path).thenComparing(Route::method))
+        .toList();
+  }
+
+  /** One routed endpoint. */
+  public record Route(String method, String path) {}
+
+  private static String allowed(Javalin app, String path) {
+    if (app == null) {
+      return "";
+    }
+    return METHODS.stream()
+        .filter(method -> !app.unsafe.internalRouter.findHttpHandlerEntries(method, path).isEmpty())
+        .map(HandlerType::name)
+        .collect(Collectors.joining(", "));
   }
 
   static void json(Context ctx, int status, Object body) throws JsonProcessingException {
@@ -83,11 +140,20 @@ public final class HttpApi implements AutoCloseable {
   }
 
   static void problem(Context ctx, int status, String title, String detail) {
+    problem(ctx, status, title, detail, List.of());
+  }
+
+  /** A problem document; {@code errors}, when any, lists every single problem with where it is ({@link ProblemError}). */
+  static void problem(Context ctx, int status, String title, String detail, List<ProblemError> errors) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", "about:blank");
     body.put("title", title);
     body.put("status", status);
     body.put("detail", detail);
+    if (!errors.isEmpty()) {
+      body.put("errors", errors);
+    }
+    ctx.attribute(PROBLEM_WRITTEN, true);
     try {
       ctx.status(status).contentType("application/problem+json").result(JSON.writeValueAsString(body));
     } catch (JsonProcessingException e) {

@@ -12,11 +12,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The incident endpoints. Reads come from the store and are open like the rest of the API:
- * {@code GET /api/incidents?state=open|all}, a product's incidents, one incident with its
- * transitions. Commands — {@code POST .../acknowledge|snooze|resolve} on an incident or on a
- * product's open incident — pass {@link CommandAuth}, are validated, and are signalled to the
- * incident's workflow: 202 with the incident's id once Temporal has the signal.
+ * The incident endpoints. Reads come from the store and are guarded like every read of the API
+ * ({@link HttpApi}): {@code GET /api/incidents?state=open|all}, a product's incidents, one incident
+ * with its transitions. Commands — {@code POST .../acknowledge|snooze|resolve} on an incident or on
+ * a product's open incident — pass {@link CommandAuth} for the incident's domain (a platform token,
+ * or an owner of that domain), are validated, and are signalled to the incident's workflow: 202 with
+ * the incident's id once Temporal has the signal.
  */
 public final class IncidentApi implements RouteGroup {
 
@@ -87,7 +88,7 @@ public final class IncidentApi implements RouteGroup {
   }
 
   private void onIncident(Context ctx, String verb) throws Exception {
-    Optional<Caller> caller = authorize(ctx);
+    Optional<ApiCaller> caller = authorize(ctx);
     Optional<IncidentKey> key = caller.isEmpty() ? Optional.empty() : key(ctx);
     Optional<IncidentCommand> command = key.isEmpty() ? Optional.empty() : command(ctx, verb, caller.get());
     if (command.isPresent()) {
@@ -96,7 +97,7 @@ public final class IncidentApi implements RouteGroup {
   }
 
   private void onProduct(Context ctx, String verb) throws Exception {
-    Optional<Caller> caller = authorize(ctx);
+    Optional<ApiCaller> caller = authorize(ctx);
     Optional<ProductId> product = caller.isEmpty() ? Optional.empty() : product(ctx);
     Optional<IncidentCommand> command = product.isEmpty() ? Optional.empty() : command(ctx, verb, caller.get());
     if (command.isEmpty()) {
@@ -125,25 +126,14 @@ public final class IncidentApi implements RouteGroup {
     }
   }
 
-  /** A caller allowed to change incidents: under a token's name, or a local caller without one. */
-  private record Caller(Optional<String> tokenName) {}
-
-  /** The caller when it may change incidents; empty after answering 401 or 403. */
-  private Optional<Caller> authorize(Context ctx) {
-    return switch (auth.decide(ctx.req().getRemoteAddr(), ctx.header("Authorization"))) {
-      case CommandAuth.Decision.Granted granted -> Optional.of(new Caller(granted.tokenName()));
-      case CommandAuth.Decision.Refused refused -> {
-        if (refused.status() == 401) {
-          ctx.header("WWW-Authenticate", "Bearer realm=\"meshwatch\"");
-        }
-        HttpApi.problem(ctx, refused.status(), refused.title(), refused.detail());
-        yield Optional.empty();
-      }
-    };
+  /** The caller when it may act on the product's incidents; empty after answering 401 or 403. */
+  private Optional<ApiCaller> authorize(Context ctx) {
+    String domain = ctx.pathParam("domain");
+    return auth.admit(ctx, ApiAction.ACT_ON_INCIDENTS, Optional.of(domain));
   }
 
   /** The command the body asks for; empty after answering 400. */
-  private static Optional<IncidentCommand> command(Context ctx, String verb, Caller caller) {
+  private static Optional<IncidentCommand> command(Context ctx, String verb, ApiCaller caller) {
     String via = CommandBodies.via(ctx.header(CommandBodies.CLIENT_HEADER));
     return switch (CommandBodies.read(verb, ctx.body(), caller.tokenName(), via)) {
       case CommandBodies.Parsed.Valid valid -> Optional.of(valid.command());

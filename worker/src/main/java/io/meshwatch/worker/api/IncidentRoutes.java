@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Wires the incident endpoints from the worker config: the incident API, guarded by the resolved
- * {@code http.api_tokens}, and {@code POST /slack/interactions} when a signing secret is found
+ * Wires the incident endpoints from the worker config: the incident API, guarded by {@code auth}
+ * (the resolved {@code http.api_tokens}), and {@code POST /slack/interactions} when a signing secret is found
  * (without one the path does not exist). Secrets are read through {@link ConfigLoader#secret} and
  * go nowhere else.
  */
@@ -26,11 +26,11 @@ public final class IncidentRoutes {
 
   /** The groups to hand to {@link HttpApi#start}. */
   public static List<RouteGroup> fromConfig(
-      WorkerConfig config, ConfigLoader secrets, IncidentStore store, WorkflowClient client, Clock clock) throws ConfigException {
+      WorkerConfig config, ConfigLoader secrets, IncidentStore store, WorkflowClient client, Clock clock, CommandAuth auth)
+      throws ConfigException {
     IncidentActions actions = new IncidentActions(store, new TemporalIncidentCommands(client));
-    ApiTokens tokens = ApiTokens.resolve(config.http().apiTokens(), secrets);
     List<RouteGroup> groups = new ArrayList<>();
-    groups.add(new IncidentApi(store, actions, new CommandAuth(tokens)));
+    groups.add(new IncidentApi(store, actions, auth));
     signingSecret(config.slack(), secrets)
         .ifPresent(secret -> groups.add(new SlackInteractions(new SlackSignature(secret, clock), actions)));
     return groups;

@@ -6,25 +6,16 @@ import io.meshwatch.workflows.model.CheckResult;
 import io.meshwatch.workflows.model.Outcome;
 import io.meshwatch.workflows.model.ProductState;
 import io.meshwatch.workflows.monitor.ProductStatus;
-import io.meshwatch.worker.runtime.ProductDirectory;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The JSON shapes of the product endpoints. */
+/** The JSON shapes of the product reads: a summary per product in lists, and one product in full. */
 final class ProductViews {
 
   private ProductViews() {}
-
-  static List<Map<String, Object>> list(ProductDirectory products) {
-    List<Map<String, Object>> out = new ArrayList<>();
-    for (RegisteredProduct product : products.active()) {
-      out.add(summary(product, products.status(product.id()).orElse(null)));
-    }
-    return out;
-  }
 
   static Map<String, Object> summary(RegisteredProduct product, ProductStatus status) {
     Map<String, Object> view = new LinkedHashMap<>();
@@ -34,6 +25,7 @@ final class ProductViews {
     view.put("owner", product.spec().owner());
     view.put("steward", product.spec().steward());
     view.put("specVersion", product.version());
+    view.put("active", product.active());
     view.put("paused", product.paused());
     if (status == null) {
       view.put("state", ProductState.UNKNOWN);
@@ -50,11 +42,18 @@ final class ProductViews {
     view.put("evaluations", status.evaluations());
     view.put("failing", status.results().stream().filter(r -> r.outcome() == Outcome.FAIL).map(CheckResult::checkId).toList());
     view.put("errors", status.results().stream().filter(r -> r.outcome() == Outcome.ERROR).map(CheckResult::checkId).toList());
+    view.put("openIncident", status.breachOpen() ? status.incidentId() : null);
     return view;
   }
 
   static Map<String, Object> detail(RegisteredProduct product, ProductStatus status, ResultStore results) {
     Map<String, Object> view = summary(product, status);
+    view.put("createdAt", product.createdAt());
+    view.put("updatedAt", product.updatedAt());
+    if (!product.active()) {
+      view.put("retiredAt", product.retiredAt());
+      view.put("retiredBy", product.retiredBy());
+    }
     view.put("spec", product.spec());
     if (status != null) {
       view.put("freshness", status.freshness());

@@ -10,15 +10,17 @@ import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /**
- * How a CLI command reaches a running worker: {@code --api} (default: this machine, on the
- * {@code http.port} of the worker config) and the API token from the environment variable
- * {@code --token-env} names (default {@value #DEFAULT_TOKEN_ENV}; unset there: no token).
+ * How a CLI command reaches a running worker: {@code --api}, else {@value #URL_ENV}, else this
+ * machine on the {@code http.port} of the worker config; and the API token from the environment
+ * variable {@code --token-env} names (default {@value #DEFAULT_TOKEN_ENV}; unset there: no token).
+ * The token is never an argument: a command line is visible to every user of the machine.
  */
 final class ApiOptions {
 
   static final String DEFAULT_TOKEN_ENV = "MESHWATCH_API_TOKEN";
+  static final String URL_ENV = "MESHWATCH_API_URL";
 
-  @Option(names = "--api", paramLabel = "URL", description = "the worker's HTTP API (default: http://localhost:<http.port of the config>)")
+  @Option(names = "--api", paramLabel = "URL", description = "the worker's HTTP API (default: $" + URL_ENV + ", else http://localhost:<http.port of the config>)")
   String api;
 
   @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "worker config file whose http.port is the default --api port")
@@ -31,6 +33,9 @@ final class ApiOptions {
   /** Where the API is, as a base URI without a trailing slash. */
   URI baseUri(Map<String, String> env) throws UsageException {
     String url = api;
+    if (url == null && env.get(URL_ENV) != null && !env.get(URL_ENV).isBlank()) {
+      url = env.get(URL_ENV).strip();
+    }
     if (url == null) {
       ConfigLoader loader = new ConfigLoader(env);
       try {
@@ -43,7 +48,7 @@ final class ApiOptions {
     try {
       URI uri = new URI(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
       if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-        throw new UsageException("--api must be an http or https URL such as http://localhost:8080, got '" + url + "'");
+        throw new UsageException("--api (or " + URL_ENV + ") must be an http or https URL such as http://localhost:8080, got '" + url + "'");
       }
       return uri;
     } catch (URISyntaxException e) {

@@ -22,8 +22,11 @@ public final class IncidentsCommand implements Callable<Integer> {
   @Option(names = "--limit", defaultValue = "200", paramLabel = "N", description = "with --all, at most this many (default: ${DEFAULT-VALUE})")
   int limit;
 
-  @Option(names = "--json", description = "print the API's JSON instead of a table")
+  @Option(names = "--json", description = "print the API's JSON instead of a table (same as -o json)")
   boolean json;
+
+  @Option(names = {"-o", "--output"}, defaultValue = "text", paramLabel = "FORMAT", description = "text or json (default: ${DEFAULT-VALUE})")
+  OutputFormat output;
 
   @Mixin ApiOptions api;
 
@@ -65,7 +68,7 @@ public final class IncidentsCommand implements Callable<Integer> {
       return IncidentActionCommand.REFUSED;
     }
     JsonNode incidents = answer.body().get();
-    if (json) {
+    if (json || output == OutputFormat.json) {
       out.println(WorkerApi.json().writerWithDefaultPrettyPrinter().writeValueAsString(incidents));
     } else if (incidents.isEmpty()) {
       out.println(all ? "no incidents" : "no open incidents");

@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** A running worker's HTTP API, as the CLI calls it. */
@@ -19,6 +20,8 @@ final class WorkerApi {
   /** Tells the API the CLI is calling, so an incident's history records {@code via cli}. */
   static final String CLIENT_HEADER = "X-Meshwatch-Client";
   private static final ObjectMapper JSON = new ObjectMapper();
+  static final String ACTOR_HEADER = "X-Meshwatch-Actor";
+  private static final java.util.regex.Pattern ACTOR = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.@-]{0,63}");
 
   private final URI base;
   private final Optional<String> token;
@@ -43,6 +46,19 @@ final class WorkerApi {
       String text = title.isEmpty() ? detail : detail.isEmpty() ? title : title + ": " + detail;
       return (text.isEmpty() ? "the worker refused" : text) + " (HTTP " + status + ")";
     }
+
+    /**
+     * Each entry of the problem's {@code errors} as {@code source[:line]: [policy NAME: ]path: message},
+     * the form validate prints, so editors and CI logs link to it.
+     */
+    List<String> errors(String source) {
+      List<String> out = new java.util.ArrayList<>();
+      body.ifPresent(b -> b.path("errors").forEach(e -> out.add(source
+          + (e.path("line").isInt() ? ":" + e.path("line").asInt() : "") + ": "
+          + (e.path("policy").isTextual() ? "policy " + e.path("policy").asText() + ": " : "")
+          + e.path("path").asText() + ": " + e.path("message").asText())));
+      return out;
+    }
   }
 
   /** The worker could not be reached or did not answer; the message says which. */
@@ -54,6 +70,21 @@ final class WorkerApi {
 
   Answer get(String path) throws Unreachable, InterruptedException {
     return send(HttpRequest.newBuilder(base.resolve(base.getPath() + path)).GET());
+  }
+
+  /** Sends {@code text} (a spec) with its media type. */
+  Answer put(String path, String contentType, String text) throws Unreachable, InterruptedException {
+    return send(HttpRequest.newBuilder(base.resolve(base.getPath() + path))
+        .header("Content-Type", contentType)
+        .PUT(HttpRequest.BodyPublishers.ofString(text)));
+  }
+
+  Answer delete(String path) throws Unreachable, InterruptedException {
+    return send(HttpRequest.newBuilder(base.resolve(base.getPath() + path)).DELETE());
+  }
+
+  Answer post(String path) throws Unreachable, InterruptedException {
+    return send(HttpRequest.newBuilder(base.resolve(base.getPath() + path)).POST(HttpRequest.BodyPublishers.noBody()));
   }
 
   Answer post(String path, JsonNode body) throws Unreachable, InterruptedException {
@@ -68,6 +99,11 @@ final class WorkerApi {
 
   private Answer send(HttpRequest.Builder request) throws Unreachable, InterruptedException {
     request.timeout(Duration.ofSeconds(30)).header(CLIENT_HEADER, "cli").header("Accept", "application/json");
+    // Without a token the worker records the user as who applied or retired; with one, the token's name wins.
+    String user = System.getProperty("user.name", "");
+    if (ACTOR.matcher(user).matches()) {
+      request.header(ACTOR_HEADER, user);
+    }
     token.ifPresent(t -> request.header("Authorization", "Bearer " + t));
     HttpResponse<String> response;
     try {

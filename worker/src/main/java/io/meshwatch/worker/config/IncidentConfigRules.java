@@ -24,6 +24,8 @@ final class IncidentConfigRules {
   private static final Pattern TEAM_ID = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
   /** API token names become the actor of what the token does, so they read like a user name. */
   private static final Pattern TOKEN_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.@-]{0,63}");
+  /** What an API token may be: see io.meshwatch.worker.api.ApiRole. */
+  private static final List<String> API_ROLES = List.of("platform", "owner", "viewer");
   private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,127}");
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
   private static final Set<String> LOOPBACK_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
@@ -160,7 +162,40 @@ final class IncidentConfigRules {
         return;
       }
       secretSource(path + ".token", token.tokenEnv(), token.tokenFile(), problems);
+      role(path, token, problems);
     });
+  }
+
+  /**
+   * A role is platform, owner or viewer; an owner names the domains it owns (what specs call
+   * {@code metadata.domain}), and only an owner names any: domains on a platform or viewer token
+   * would read as a limit that is not applied.
+   */
+  private static void role(String path, WorkerConfig.ApiToken token, List<ConfigProblem> problems) {
+    String role = token.role() == null ? "platform" : token.role();
+    if (!API_ROLES.contains(role)) {
+      problems.add(new ConfigProblem(path + ".role", "must be one of " + API_ROLES + ", got '" + printable(role) + "'"));
+      return;
+    }
+    if (role.equals("owner") && token.domains().isEmpty()) {
+      problems.add(new ConfigProblem(path + ".domains", "required for role owner: the domains whose incidents and products"
+          + " this token acts on, such as [orders]"));
+    }
+    if (!role.equals("owner") && !token.domains().isEmpty()) {
+      problems.add(new ConfigProblem(path + ".domains", "only for role owner; a " + role + " token is not limited to domains"));
+    }
+    for (int i = 0; i < token.domains().size(); i++) {
+      String domain = token.domains().get(i);
+      if (domain == null || !TEAM_ID.matcher(domain).matches()) {
+        problems.add(new ConfigProblem(path + ".domains[" + i + "]", "must be a domain as specs name it in metadata.domain"
+            + " (a lower-case DNS label), got '" + printable(String.valueOf(domain)) + "'"));
+      }
+    }
+  }
+
+  private static String printable(String value) {
+    String cut = value.length() > 64 ? value.substring(0, 64) + "…" : value;
+    return cut.replaceAll("\\p{Cntrl}", "?");
   }
 
   /** {@code *_env} names a variable and {@code *_file} a path; the value itself never goes in the file, nor in a message. */

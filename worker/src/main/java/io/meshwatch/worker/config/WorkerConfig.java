@@ -121,9 +121,9 @@ public record WorkerConfig(
   }
 
   /**
-   * The HTTP server. With {@code apiTokens} empty, mutating endpoints accept loopback callers only;
-   * otherwise every mutating call needs {@code Authorization: Bearer} one of them, and the token's
-   * name is who acted.
+   * The HTTP server. With {@code apiTokens} empty, reads are open and mutating endpoints accept
+   * loopback callers only; otherwise every call under /api needs {@code Authorization: Bearer} one
+   * of them, what it may do is its role's, and the token's name is who acted.
    */
   public record Http(int port, Map<String, ApiToken> apiTokens) {
     public Http {
@@ -131,8 +131,21 @@ public record WorkerConfig(
     }
   }
 
-  /** Where one API token is kept: an environment variable or a file. */
-  public record ApiToken(String tokenEnv, String tokenFile) {}
+  /**
+   * One API token: where it is kept (an environment variable or a file), its {@code role}
+   * ({@code platform}, {@code owner} or {@code viewer}; null: platform, what a token could do before
+   * roles existed) and, for an owner, the {@code domains} it owns.
+   */
+  public record ApiToken(String tokenEnv, String tokenFile, String role, List<String> domains) {
+    public ApiToken {
+      domains = domains == null ? List.of() : List.copyOf(domains);
+    }
+
+    /** A token without a role: platform. */
+    public ApiToken(String tokenEnv, String tokenFile) {
+      this(tokenEnv, tokenFile, null, List.of());
+    }
+  }
 
   public record Monitor(Duration pollInterval, int historyEventsLimit) {}
 

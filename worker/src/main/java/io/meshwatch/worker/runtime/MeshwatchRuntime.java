@@ -15,8 +15,12 @@ import io.meshwatch.workflows.monitor.MonitorSettings;
 import io.meshwatch.workflows.monitor.ProductMonitorWorkflowImpl;
 import io.meshwatch.workflows.monitor.ProductStatus;
 import io.meshwatch.workflows.source.SourceOutageWorkflowImpl;
+import io.meshwatch.worker.api.ApiTokens;
+import io.meshwatch.worker.api.CommandAuth;
 import io.meshwatch.worker.api.HttpApi;
 import io.meshwatch.worker.api.IncidentRoutes;
+import io.meshwatch.worker.api.ProductApi;
+import io.meshwatch.worker.api.ProductMonitors;
 import io.meshwatch.worker.api.RouteGroup;
 import io.meshwatch.worker.api.ScoreApi;
 import io.meshwatch.worker.config.ConfigException;
@@ -152,11 +156,15 @@ public final class MeshwatchRuntime implements AutoCloseable {
     directory = new ProductDirectory(store.registry(), temporal.client());
     registrar.reconcile();
 
-    List<RouteGroup> routes = new ArrayList<>(IncidentRoutes.fromConfig(config, secrets, store.incidents(), temporal.client(), clock));
+    CommandAuth auth = new CommandAuth(ApiTokens.resolve(config.http().apiTokens(), secrets));
+    List<RouteGroup> routes = new ArrayList<>();
+    routes.add(new ProductApi(registrar, directory, store.registry(), results, specLoader, new ProductMonitors(temporal.client()),
+        auth, clock));
+    routes.addAll(IncidentRoutes.fromConfig(config, secrets, store.incidents(), temporal.client(), clock, auth));
     routes.add(new ScoreApi(store.scores()));
     OpenIncidentGauges openIncidents = new OpenIncidentGauges(store.incidents(), metrics);
     // The open-incident gauge is read from the store just before each scrape, so it is right after a restart.
-    http = HttpApi.start(config.http().port(), directory, results, () -> {
+    http = HttpApi.start(config.http().port(), auth, () -> {
       openIncidents.refresh();
       return metrics.scrape();
     }, routes.toArray(RouteGroup[]::new));

@@ -9,7 +9,6 @@ import io.meshwatch.workflows.incident.IncidentInput;
 import io.meshwatch.workflows.incident.IncidentWorkflow;
 import io.meshwatch.workflows.model.ProductId;
 import io.meshwatch.workflows.model.ProductState;
-import io.meshwatch.worker.runtime.ProductDirectory;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.temporal.api.enums.v1.EventType;
@@ -17,7 +16,13 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
+import io.meshwatch.worker.governance.Governance;
+import io.meshwatch.worker.runtime.ProductDirectory;
+import io.meshwatch.worker.runtime.ProductRegistrar;
+import io.meshwatch.worker.runtime.Specs;
+import io.meshwatch.workflows.monitor.MonitorSettings;
 import java.net.URI;
+import java.time.Clock;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -27,8 +32,9 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Real parts for API tests: Temporal's test environment with {@link RecordingIncidentWorkflow} on a
- * task queue, the store on embedded PostgreSQL, and the worker's HTTP server on a free port.
+ * Real parts for API tests: Temporal's test environment with {@link RecordingIncidentWorkflow} and
+ * {@link RecordingMonitorWorkflow} on a task queue, the store on embedded PostgreSQL, the real
+ * registrar, and the worker's HTTP server on a free port.
  */
 public final class IncidentApiFixture implements AutoCloseable {
 
@@ -45,15 +51,27 @@ public final class IncidentApiFixture implements AutoCloseable {
     this.store = store;
     this.temporal = TestWorkflowEnvironment.newInstance();
     Worker worker = temporal.newWorker(TASK_QUEUE);
-    worker.registerWorkflowImplementationTypes(RecordingIncidentWorkflow.class);
+    worker.registerWorkflowImplementationTypes(RecordingIncidentWorkflow.class, RecordingMonitorWorkflow.class);
     temporal.start();
     this.client = temporal.getWorkflowClient();
   }
 
-  /** The HTTP server with these incident endpoints; close it after the test. */
+  /** The HTTP server with these endpoints and no API tokens (reads open, changes from loopback); close it after the test. */
   public HttpApi serve(RouteGroup... groups) {
-    return HttpApi.start(0, new ProductDirectory(store.registry(), client), store.results(),
-        new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)::scrape, groups);
+    return serve(new CommandAuth(ApiTokens.none()), groups);
+  }
+
+  /** The HTTP server with these endpoints, its reads guarded by {@code auth}; close it after the test. */
+  public HttpApi serve(CommandAuth auth, RouteGroup... groups) {
+    return HttpApi.start(0, auth, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)::scrape, groups);
+  }
+
+  /** The product endpoints over the real registrar (monitors are {@link RecordingMonitorWorkflow}s), guarded by {@code auth}. */
+  public ProductApi products(CommandAuth auth, Governance governance) {
+    ProductRegistrar registrar = new ProductRegistrar(store.registry(), store.incidents(), client, TASK_QUEUE, MonitorSettings.defaults(),
+        Clock.systemUTC(), governance);
+    return new ProductApi(registrar, new ProductDirectory(store.registry(), client), store.registry(), store.results(),
+        Specs.loader(), new ProductMonitors(client), auth, Clock.systemUTC());
   }
 
   public IncidentActions actions() {

@@ -55,7 +55,8 @@ class IncidentApiTest {
   void startServers() {
     incidents = STORE.database().incidents();
     open = fixture.serve(new IncidentApi(incidents, fixture.actions(), new CommandAuth(ApiTokens.none())));
-    guarded = fixture.serve(new IncidentApi(incidents, fixture.actions(), new CommandAuth(ApiTokens.of(Map.of("ci", CI_TOKEN)))));
+    CommandAuth tokens = new CommandAuth(ApiTokens.of(Map.of("ci", CI_TOKEN)));
+    guarded = fixture.serve(tokens, new IncidentApi(incidents, fixture.actions(), tokens));
   }
 
   @AfterEach
@@ -283,8 +284,52 @@ class IncidentApiTest {
   }
 
   @Test
-  void readsStayOpenWhenTokensAreConfigured() throws Exception {
-    assertThat(get(guarded, "/api/incidents").statusCode()).isEqualTo(200);
-    assertThat(get(guarded, "/api/incidents/orders/orders-daily").statusCode()).isEqualTo(200);
+  void readsNeedAnyValidTokenOnceTokensAreConfigured() throws Exception {
+    HttpResponse<String> anonymous = get(guarded, "/api/incidents");
+    HttpResponse<String> unknown = fixture.send(HttpRequest.newBuilder(IncidentApiFixture.uri(guarded, "/api/incidents"))
+        .header("Authorization", "Bearer not-the-token-at-all").GET().build());
+
+    assertThat(anonymous.statusCode()).isEqualTo(401);
+    assertThat(anonymous.headers().firstValue("Content-Type")).contains("application/problem+json");
+    assertThat(unknown.statusCode()).isEqualTo(401);
+    assertThat(get(open, "/api/incidents").statusCode()).isEqualTo(200);
+    for (String path : new String[] {"/api/incidents", "/api/incidents/orders/orders-daily"}) {
+      HttpResponse<String> withToken = fixture.send(HttpRequest.newBuilder(IncidentApiFixture.uri(guarded, path))
+          .header("Authorization", "Bearer " + CI_TOKEN).GET().build());
+      assertThat(withToken.statusCode()).as(path).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void anOwnerActsOnItsOwnDomainsIncidentsOnlyAndAViewerOnNone() throws Exception {
+    String ownerToken = "orders-owner-token-0a1b2c3d4e";
+    String viewerToken = "viewer-token-9f8e7d6c5b4a";
+    CommandAuth roles = new CommandAuth(ApiTokens.of(
+        Map.of("ci", CI_TOKEN, "orders-team", ownerToken, "dashboards", viewerToken),
+        Map.of("ci", new ApiRole.Platform(), "orders-team", new ApiRole.Owner(java.util.Set.of("orders")),
+            "dashboards", new ApiRole.Viewer())));
+    String orders = fixture.startIncident(ORDERS, IncidentApiFixture.nextOpening());
+    String payments = fixture.startIncident(PAYMENTS, IncidentApiFixture.nextOpening());
+    try (HttpApi server = fixture.serve(roles, new IncidentApi(incidents, fixture.actions(), roles))) {
+      HttpResponse<String> viewer = post(server, path(orders) + "/acknowledge", "", "Authorization", "Bearer " + viewerToken);
+      HttpResponse<String> otherDomain = post(server, path(payments) + "/acknowledge", "", "Authorization", "Bearer " + ownerToken);
+      assertThat(fixture.signalCount(orders) + fixture.signalCount(payments)).isZero();
+      HttpResponse<String> ownDomain = post(server, path(orders) + "/acknowledge", "", "Authorization", "Bearer " + ownerToken);
+      HttpResponse<String> platform = post(server, path(payments) + "/snooze", "{\"for\": \"1h\"}", "Authorization", "Bearer " + CI_TOKEN);
+      HttpResponse<String> viewerReads = fixture.send(HttpRequest.newBuilder(IncidentApiFixture.uri(server, "/api/incidents"))
+          .header("Authorization", "Bearer " + viewerToken).GET().build());
+
+      assertThat(viewer.statusCode()).isEqualTo(403);
+      assertThat(json(viewer).get("detail").asText())
+          .isEqualTo("role viewer cannot acknowledge, snooze or resolve incidents of domain orders (token dashboards)");
+      assertThat(otherDomain.statusCode()).isEqualTo(403);
+      assertThat(json(otherDomain).get("detail").asText())
+          .isEqualTo("role owner (of orders) cannot acknowledge, snooze or resolve incidents of domain payments (token orders-team)");
+      assertThat(ownDomain.statusCode()).isEqualTo(202);
+      assertThat(fixture.awaitSignals(orders, 1)).containsExactly(new AcknowledgeRequest(new Actor("orders-team", "api")));
+      assertThat(platform.statusCode()).isEqualTo(202);
+      assertThat(fixture.awaitSignals(payments, 1)).containsExactly(new SnoozeRequest(new Actor("ci", "api"), Duration.ofHours(1)));
+      assertThat(viewerReads.statusCode()).isEqualTo(200);
+    }
   }
 }

@@ -82,7 +82,7 @@ class SlackInteractionsTest {
     ConfigLoader loader = new ConfigLoader(Map.of("SLACK_SIGNING_SECRET", SECRET));
     WorkerConfig config = loader.defaults();
     server = fixture.serve(IncidentRoutes.fromConfig(config, loader, STORE.database().incidents(), fixture.client,
-        Clock.fixed(NOW, ZoneOffset.UTC)).toArray(RouteGroup[]::new));
+        Clock.fixed(NOW, ZoneOffset.UTC), new CommandAuth(ApiTokens.none())).toArray(RouteGroup[]::new));
   }
 
   @AfterEach
@@ -248,7 +248,7 @@ class SlackInteractionsTest {
   void withoutASigningSecretTheEndpointDoesNotExist() throws Exception {
     ConfigLoader loader = new ConfigLoader(Map.of());
     try (HttpApi unsigned = fixture.serve(IncidentRoutes.fromConfig(loader.defaults(), loader, STORE.database().incidents(),
-        fixture.client, Clock.fixed(NOW, ZoneOffset.UTC)).toArray(RouteGroup[]::new))) {
+        fixture.client, Clock.fixed(NOW, ZoneOffset.UTC), new CommandAuth(ApiTokens.none())).toArray(RouteGroup[]::new))) {
       String body = button(SlackActions.ACKNOWLEDGE, "incident/orders/orders-daily/1");
       String timestamp = String.valueOf(NOW.getEpochSecond());
       HttpResponse<String> response = fixture.send(HttpRequest.newBuilder(IncidentApiFixture.uri(unsigned, SlackInteractions.PATH))

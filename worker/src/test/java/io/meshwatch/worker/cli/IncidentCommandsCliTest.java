@@ -61,7 +61,8 @@ class IncidentCommandsCliTest {
   void startServers() {
     incidents = STORE.database().incidents();
     open = fixture.serve(new IncidentApi(incidents, fixture.actions(), new CommandAuth(ApiTokens.none())));
-    guarded = fixture.serve(new IncidentApi(incidents, fixture.actions(), new CommandAuth(ApiTokens.of(Map.of("ci", CI_TOKEN)))));
+    CommandAuth tokens = new CommandAuth(ApiTokens.of(Map.of("ci", CI_TOKEN)));
+    guarded = fixture.serve(tokens, new IncidentApi(incidents, fixture.actions(), tokens));
   }
 
   @AfterEach

@@ -154,6 +154,38 @@ class IncidentConfigTest {
   }
 
   @Test
+  void apiTokenRolesAreReadAndWrongOnesNamedByPath() throws Exception {
+    WorkerConfig config = new ConfigLoader(Map.of()).load(file("""
+        http:
+          api_tokens:
+            ci: {token_env: CI_TOKEN}
+            orders-team: {token_env: ORDERS_TOKEN, role: owner, domains: [orders, billing]}
+            dashboards: {token_file: /run/secrets/dashboards, role: viewer}
+        """));
+
+    assertThat(config.http().apiTokens().get("ci").role()).as("no role: platform, resolved by the API").isNull();
+    assertThat(config.http().apiTokens().get("orders-team"))
+        .isEqualTo(new WorkerConfig.ApiToken("ORDERS_TOKEN", null, "owner", List.of("orders", "billing")));
+    assertThat(config.http().apiTokens().get("dashboards").role()).isEqualTo("viewer");
+
+    Path bad = file("""
+        http:
+          api_tokens:
+            admin: {token_env: ADMIN_TOKEN, role: admin}
+            lonely-owner: {token_env: OWNER_TOKEN, role: owner}
+            scoped-viewer: {token_env: VIEW_TOKEN, role: viewer, domains: [orders]}
+            odd-owner: {token_env: ODD_TOKEN, role: owner, domains: [Orders]}
+        """);
+    assertThat(problems(new ConfigLoader(Map.of()), bad)).containsExactlyInAnyOrder(
+        "http.api_tokens.admin.role: must be one of [platform, owner, viewer], got 'admin'",
+        "http.api_tokens.lonely-owner.domains: required for role owner: the domains whose incidents and products this token"
+            + " acts on, such as [orders]",
+        "http.api_tokens.scoped-viewer.domains: only for role owner; a viewer token is not limited to domains",
+        "http.api_tokens.odd-owner.domains[0]: must be a domain as specs name it in metadata.domain (a lower-case DNS label),"
+            + " got 'Orders'");
+  }
+
+  @Test
   void wrongDurationsNameTheirPath() throws Exception {
     assertThat(problems(new ConfigLoader(Map.of()), file("escalation:\n  steward_after: soon\n")))
         .singleElement().asString().startsWith("escalation.steward_after: ");
@@ -198,8 +230,8 @@ class IncidentConfigTest {
     Path bad = file("http:\n  api_tokens:\n    ci: {token: not-a-real-token-0815}\n");
 
     assertThat(problems(new ConfigLoader(Map.of()), bad)).containsExactly("http.api_tokens.ci.token: unknown key; secrets are"
-        + " never values in the config: name the environment variable in token_env or the file in token_file (known: token_env,"
-        + " token_file)");
+        + " never values in the config: name the environment variable in token_env or the file in token_file (known: domains,"
+        + " role, token_env, token_file)");
   }
 
   @Test

@@ -1,0 +1,4 @@
+package io.meshwatch.worker.cli;
+
+/** {@code -o}: a table (or lines) for people, or JSON for scripts. */
+enum OutputFormat { text, json }
