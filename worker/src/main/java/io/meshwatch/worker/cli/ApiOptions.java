@@ -2,8 +2,10 @@ package io.meshwatch.worker.cli;
 
 import io.meshwatch.worker.config.ConfigException;
 import io.meshwatch.worker.config.ConfigLoader;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -56,8 +58,27 @@ final class ApiOptions {
     }
   }
 
-  /** The token to send, if any. A variable named with --token-env must be set. */
+  // No --token flag on purpose: a command line is visible to every user of the machine. A file
+  // (e.g. a mounted secret) or an environment variable is not.
+  @Option(names = "--token-file", paramLabel = "FILE", description = "file holding the API token (instead of an environment variable)")
+  Path tokenFile;
+
+  /** The token to send, if any. A variable named with --token-env must be set; a --token-file must be readable. */
   Optional<String> token(Map<String, String> env) throws UsageException {
+    if (tokenFile != null) {
+      if (tokenEnv != null) {
+        throw new UsageException("give --token-file or --token-env, not both");
+      }
+      try {
+        String token = Files.readString(tokenFile).strip();
+        if (token.isEmpty()) {
+          throw new UsageException("--token-file " + tokenFile + " is empty");
+        }
+        return Optional.of(token);
+      } catch (IOException e) {
+        throw new UsageException("--token-file " + tokenFile + " cannot be read: " + e.getMessage());
+      }
+    }
     String name = tokenEnv == null ? DEFAULT_TOKEN_ENV : tokenEnv;
     String token = env.get(name);
     if (token == null || token.isBlank()) {

@@ -55,7 +55,7 @@ public final class Demo {
   }
 
   /** The demo's config: the defaults with everything embedded and the demo warehouse as connection {@code demo}. */
-  static WorkerConfig config(WorkerConfig defaults, Path warehouseFile, int httpPort, Duration pollInterval) {
+  public static WorkerConfig config(WorkerConfig defaults, Path warehouseFile, int httpPort, Duration pollInterval) {
     return new WorkerConfig(
         new WorkerConfig.Temporal("embedded", defaults.temporal().namespace(), defaults.temporal().taskQueue(), 0, defaults.temporal().tls()),
         new WorkerConfig.Store("embedded", null, null, null, "postgres"),

@@ -47,6 +47,7 @@ class OpenApiDocumentTest {
     List<RouteGroup> groups = new ArrayList<>();
     groups.add(fixture.products(auth, Governance.none()));
     groups.addAll(IncidentRoutes.fromConfig(loader.defaults(), loader, STORE.database().incidents(), fixture.client, Clock.systemUTC(), auth));
+    groups.add(new ScoreApi(STORE.database().scores()));
     server = fixture.serve(auth, groups.toArray(RouteGroup[]::new));
   }
 

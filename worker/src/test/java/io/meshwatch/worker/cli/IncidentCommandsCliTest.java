@@ -126,6 +126,25 @@ class IncidentCommandsCliTest {
   }
 
   @Test
+  void aTokenFileActsUnderItsTokensNameAndAnEmptyOneIsUsage(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    String id = fixture.startIncident(ORDERS, IncidentApiFixture.nextOpening());
+    java.nio.file.Path tokenFile = java.nio.file.Files.writeString(dir.resolve("token"), CI_TOKEN + "\n");
+    java.nio.file.Path empty = java.nio.file.Files.writeString(dir.resolve("empty"), "\n");
+
+    Run run = run(new AckCommand(Map.of()), id, "--api", api(guarded), "--token-file", tokenFile.toString());
+    Run emptyFile = run(new AckCommand(Map.of()), id, "--api", api(guarded), "--token-file", empty.toString());
+    Run both = run(new AckCommand(Map.of("T", CI_TOKEN)), id, "--api", api(guarded), "--token-file", tokenFile.toString(),
+        "--token-env", "T");
+
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(fixture.awaitSignals(id, 1)).containsExactly(new AcknowledgeRequest(new Actor("ci", "cli")));
+    assertThat(emptyFile.exit()).isEqualTo(2);
+    assertThat(emptyFile.err()).contains("--token-file " + empty + " is empty");
+    assertThat(both.exit()).isEqualTo(2);
+    assertThat(both.err()).contains("give --token-file or --token-env, not both");
+  }
+
+  @Test
   void theDefaultTokenVariableIsUsedWhenSet() throws Exception {
     String id = fixture.startIncident(ORDERS, IncidentApiFixture.nextOpening());
 
