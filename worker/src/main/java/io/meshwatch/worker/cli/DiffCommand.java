@@ -39,9 +39,6 @@ public final class DiffCommand implements Callable<Integer> {
 
   static final int BREAKING = 3;
 
-  /** Output formats. */
-  enum Output { text, json }
-
   @Option(names = "--against", paramLabel = "OLD", description = "offline: the current spec (what consumers read today)")
   Path against;
 
@@ -52,7 +49,7 @@ public final class DiffCommand implements Callable<Integer> {
   @Mixin ApiOptions api;
 
   @Option(names = {"-o", "--output"}, defaultValue = "text", paramLabel = "FORMAT", description = "text or json (default: ${DEFAULT-VALUE})")
-  Output output;
+  OutputFormat output;
 
   @Spec CommandSpec spec;
 
@@ -93,7 +90,7 @@ public final class DiffCommand implements Callable<Integer> {
       switch (result) {
         case SpecUpload.Result.Failed refused -> {
           failed = true;
-          if (output == Output.text) {
+          if (output == OutputFormat.text) {
             out.println(file + ": failed: " + refused.reason());
           }
         }
@@ -102,17 +99,17 @@ public final class DiffCommand implements Callable<Integer> {
           if (diff.isObject()) {
             SpecDiff parsed = parse(diff);
             breaking |= parsed.hasBreaking();
-            if (output == Output.text) {
+            if (output == OutputFormat.text) {
               out.println(file + ":");
               parsed.render().forEach(line -> out.println("  " + line));
             }
-          } else if (output == Output.text) {
+          } else if (output == OutputFormat.text) {
             out.println(file + ": " + done.answer().path("product").asText() + ": new product (not registered yet)");
           }
         }
       }
     }
-    if (output == Output.json) {
+    if (output == OutputFormat.json) {
       out.println(WorkerApi.json().writerWithDefaultPrettyPrinter().writeValueAsString(json));
     }
     return failed ? ValidateCommand.INVALID : breaking ? BREAKING : 0;
@@ -156,7 +153,7 @@ public final class DiffCommand implements Callable<Integer> {
       return ValidateCommand.INVALID;
     }
     SpecDiff diff = SpecDiff.between(((SpecResult.Valid) before).spec(), ((SpecResult.Valid) after).spec());
-    if (output == Output.json) {
+    if (output == OutputFormat.json) {
       out.println(WorkerApi.json().writerWithDefaultPrettyPrinter().writeValueAsString(diff));
     } else {
       diff.render().forEach(out::println);

@@ -28,9 +28,6 @@ import picocli.CommandLine.Spec;
         "--available lists every policy meshwatch knows and the parameters each takes."})
 public final class PoliciesCommand implements Callable<Integer> {
 
-  /** Output formats. */
-  enum Output { text, json }
-
   @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "worker config file (default: the defaults and MESHWATCH_* variables)")
   Path config;
 
@@ -38,7 +35,7 @@ public final class PoliciesCommand implements Callable<Integer> {
   boolean available;
 
   @Option(names = {"-o", "--output"}, defaultValue = "text", paramLabel = "FORMAT", description = "text or json (default: ${DEFAULT-VALUE})")
-  Output output;
+  OutputFormat output;
 
   @Spec CommandSpec spec;
 
@@ -76,7 +73,7 @@ public final class PoliciesCommand implements Callable<Integer> {
         return ValidateCommand.BAD_CONFIG;
       }
     }
-    if (output == Output.json) {
+    if (output == OutputFormat.json) {
       out.println(WorkerApi.json().writerWithDefaultPrettyPrinter().writeValueAsString(Map.of("policies", listed)));
       return 0;
     }
