@@ -238,6 +238,24 @@ final class HistoryScenarios {
         h.record(new Fixture(MONITOR, "source-outage-reported"), spec.id().workflowId()));
   }
 
+  /**
+   * An incident opened, acknowledged and resolved on {@code implementation}, recorded: what a newly
+   * started incident's history looks like once a change is deployed. Not a fixture.
+   */
+  static WorkflowExecutionHistory newIncidentOn(Class<? extends IncidentWorkflow> implementation) {
+    try (Harness h = new Harness(implementation)) {
+      IncidentWorkflow incident = h.openIncident(Fakes.spec("orders-new"), new FailingCheck(
+          Fakes.fail("custom:revenue_usd_gte_0", CheckKind.CUSTOM), h.now()));
+      h.env.sleep(Duration.ofMinutes(10));
+      incident.acknowledge(new AcknowledgeRequest(ALICE));
+      h.env.sleep(Duration.ofMinutes(1));
+      incident.resolve(new ResolveRequest(ALICE, Resolution.FIXED, null));
+      String id = incident.status().incidentId();
+      assertThat(h.client.newUntypedWorkflowStub(id).getResult(IncidentResult.class).resolution()).isEqualTo(Resolution.FIXED);
+      return h.record(new Fixture(INCIDENT, "new-on-" + implementation.getSimpleName()), id).history();
+    }
+  }
+
   private static ProductSpec withCustomCheck(ProductSpec spec) {
     QualitySpec q = spec.quality();
     QualitySpec quality = new QualitySpec(q.freshnessSlaHours(), q.completenessThreshold(),
@@ -260,6 +278,11 @@ final class HistoryScenarios {
     final Fakes.Sources sources = new Fakes.Sources();
 
     Harness() {
+      this(IncidentWorkflowImpl.class);
+    }
+
+    /** With another implementation of the incident workflow, such as a changed one under test. */
+    Harness(Class<? extends IncidentWorkflow> incidentImplementation) {
       // A fixed identity: the worker's identity is written into every workflow task event, and the
       // default one names the host, which would make each machine's recording differ.
       env = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder()
@@ -267,7 +290,7 @@ final class HistoryScenarios {
           .setInitialTime(START)
           .build());
       Worker worker = env.newWorker(TASK_QUEUE);
-      worker.registerWorkflowImplementationTypes(ProductMonitorWorkflowImpl.class, IncidentWorkflowImpl.class, SourceOutageWorkflowImpl.class);
+      worker.registerWorkflowImplementationTypes(ProductMonitorWorkflowImpl.class, incidentImplementation, SourceOutageWorkflowImpl.class);
       worker.registerActivitiesImplementations(warehouse, store, incidents, sources);
       env.start();
       client = env.getWorkflowClient();
