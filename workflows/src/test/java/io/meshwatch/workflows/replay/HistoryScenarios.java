@@ -44,6 +44,7 @@ import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerOptions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -52,9 +53,12 @@ import java.util.function.Function;
 /**
  * The scenarios whose histories are committed as replay fixtures under {@code histories/}. Each one
  * drives the real workflow implementations with the hand-written fakes on the test server's
- * time-skipping clock, from a fixed start instant, with a fixed task queue and client identity: so a
- * re-recording yields the same sequence of events (only run ids and the milliseconds the test server's
- * clock runs on while a workflow task starts differ). Every scenario ends its workflows, so each
+ * time-skipping clock, from a fixed start instant, with a fixed task queue and client identity, one
+ * activity at a time: so a re-recording takes the same path with the same activities, timers and
+ * children. What may differ is timing only: run ids, the milliseconds the test server's clock runs on
+ * while a workflow task starts, how completions batch into workflow tasks, and, where two workflows
+ * talk, whether a signal lands just before or after a timer due at the same moment. Every such
+ * recording is a valid history to replay. Every scenario ends its workflows, so each
  * fixture is a complete history, and asserts it reached the path it is named after: a fixture that
  * silently stopped exercising its path would protect nothing.
  */
@@ -230,6 +234,8 @@ final class HistoryScenarios {
     assertThat(h.client.newWorkflowStub(SourceOutageWorkflow.class, outageId).status()).isNotNull();
 
     h.warehouse.unreachable = null;
+    // Past the next poll, so every workflow has settled before the results are read.
+    h.env.sleep(POLL.plusMinutes(5));
     SourceOutageResult ended = h.client.newUntypedWorkflowStub(outageId).getResult(SourceOutageResult.class);
     assertThat(ended.lastIncidentId()).isNotNull();
     h.retire(monitor, spec);
@@ -289,7 +295,13 @@ final class HistoryScenarios {
           .setWorkflowClientOptions(WorkflowClientOptions.newBuilder().setIdentity(IDENTITY).build())
           .setInitialTime(START)
           .build());
-      Worker worker = env.newWorker(TASK_QUEUE);
+      // One activity at a time: the workflows run some activities side by side (an incident records
+      // and delivers its opening together), and completions racing each other would reorder their
+      // events from one recording to the next.
+      Worker worker = env.newWorker(TASK_QUEUE, WorkerOptions.newBuilder()
+          .setMaxConcurrentActivityExecutionSize(1)
+          .setMaxConcurrentActivityTaskPollers(1)
+          .build());
       worker.registerWorkflowImplementationTypes(ProductMonitorWorkflowImpl.class, incidentImplementation, SourceOutageWorkflowImpl.class);
       worker.registerActivitiesImplementations(warehouse, store, incidents, sources);
       env.start();
