@@ -74,14 +74,14 @@ public final class Fakes {
    * miniature, so the workflow's timer and state handling can be tested on exact instants.
    */
   public static final class Warehouse implements WarehouseActivities {
-    volatile Instant lastUpdated;
-    volatile String version = "v1";
-    volatile List<CheckResult> results = List.of(pass("not_null:order_id", CheckKind.NOT_NULL));
+    public volatile Instant lastUpdated;
+    public volatile String version = "v1";
+    public volatile List<CheckResult> results = List.of(pass("not_null:order_id", CheckKind.NOT_NULL));
     /** Results of particular products, by product name, instead of {@link #results}. */
     final Map<String, List<CheckResult>> resultsOf = new ConcurrentHashMap<>();
     volatile boolean probeThrows;
     /** When set, the probe reports this connection unreachable, as a warehouse adapter does when it cannot connect. */
-    volatile String unreachable;
+    public volatile String unreachable;
     final List<ProbeInput> probes = new CopyOnWriteArrayList<>();
     final List<EvaluateInput> evaluations = new CopyOnWriteArrayList<>();
 
@@ -89,7 +89,7 @@ public final class Fakes {
       this.lastUpdated = lastUpdated;
     }
 
-    void land(Instant at, String newVersion) {
+    public void land(Instant at, String newVersion) {
       lastUpdated = at;
       version = newVersion;
     }
