@@ -66,6 +66,12 @@ import net.sf.jsqlparser.statement.select.Select;
 final class JsqlTranslator {
 
   private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+  /**
+   * What a quoted column name never needs. Rendering re-quotes it safely, but a name carrying a
+   * quote, a statement separator or a comment opener is an attempt, not a column, and a reader of
+   * the spec should not have to trust the renderer to see that.
+   */
+  private static final Pattern UNSAFE_QUOTED_NAME = Pattern.compile("[\"';`\\p{Cntrl}]|--|/\\*");
   private static final DateTimeFormatter TIMESTAMP = new DateTimeFormatterBuilder()
       .appendPattern("uuuu-MM-dd HH:mm")
       .optionalStart().appendPattern(":ss")
@@ -246,6 +252,9 @@ final class JsqlTranslator {
       String unquoted = name.substring(1, name.length() - 1).replace("\"\"", "\"");
       if (unquoted.isEmpty()) {
         return refuse("an empty quoted name is not a column");
+      }
+      if (UNSAFE_QUOTED_NAME.matcher(unquoted).find()) {
+        return refuse("a quoted name must not contain quotes, ';', '--', '/*' or control characters");
       }
       return new Expr.ColumnRef(unquoted);
     }

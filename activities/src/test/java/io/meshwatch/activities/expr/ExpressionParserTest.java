@@ -158,11 +158,19 @@ class ExpressionParserTest {
 
   @Test
   void ignoresForbiddenCharactersInsideStringLiteralsAndQuotedNames() {
-    CustomExpression e = accepted("note <> '-- not a comment; /* nor this */ ?' AND \"weird;name\" = 'it''s'");
-    assertThat(e.columns()).containsExactly("note", "weird;name");
+    CustomExpression e = accepted("note <> '-- not a comment; /* nor this */ ?' AND \"weird name?\" = 'it''s'");
+    assertThat(e.columns()).containsExactly("note", "weird name?");
     Expr.And and = (Expr.And) e.root();
     Expr.Comparison second = (Expr.Comparison) and.right();
     assertThat(second.right()).isEqualTo(new Expr.StringLiteral("it's"));
+  }
+
+  @Test
+  void refusesQuotedNamesCarryingQuotesStatementsOrComments() {
+    // Rendering would re-quote them safely; such a name is still an attempt, not a column.
+    for (String text : List.of("\"a\"\"; drop table x; --\" > 0", "\"a;b\" > 0", "\"a--\" > 0", "\"a/*\" > 0", "\"a'b\" > 0")) {
+      assertThat(refused(text)).as(text).anySatisfy(problem -> assertThat(problem).contains("a quoted name must not contain"));
+    }
   }
 
   @Test

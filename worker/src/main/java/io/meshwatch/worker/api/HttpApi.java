@@ -8,6 +8,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -18,6 +19,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,6 +69,12 @@ public final class HttpApi implements AutoCloseable {
       // A known path asked with the wrong method is a 405 naming the allowed ones, not a 404.
       config.http.prefer405over404 = true;
       config.startup.showJavalinBanner = false;
+      // Requests Jetty refuses before any route sees them (a NUL or an ambiguous segment in the path)
+      // would otherwise be answered with Jetty's HTML error page, which names the server's insides.
+      config.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
+      // Jetty's per-connection header cache matches values case-insensitively by default and hands back
+      // the value first seen: after the real token, "Bearer <TOKEN IN UPPER CASE>" arrived as the real one.
+      config.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheCaseSensitive(true));
       config.routes.get("/health", ctx -> json(ctx, 200, Map.of("status", "ok")));
       config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.get()));
       config.routes.before("/api/*", ctx -> {
@@ -161,6 +173,28 @@ public final class HttpApi implements AutoCloseable {
     }
   }
 
+
+  /** Jetty's own refusals as problem documents: no HTML, no server name, no stack. */
+  static final class ProblemErrorHandler extends ErrorHandler {
+    @Override
+    protected void generateResponse(Request request, Response response, int code, String message, Throwable cause, Callback callback) {
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("type", "about:blank");
+      body.put("title", code == 400 ? "bad request" : "request refused");
+      body.put("status", code);
+      body.put("detail", code == 400
+          ? "the request is malformed (such as a path with an encoded NUL, '/' or '..' segment) and was refused before routing"
+          : "the request was refused (HTTP " + code + ")");
+      byte[] bytes;
+      try {
+        bytes = JSON.writeValueAsBytes(body);
+      } catch (JsonProcessingException e) {
+        bytes = ("{\"status\":" + code + "}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      }
+      response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/problem+json");
+      response.write(true, ByteBuffer.wrap(bytes), callback);
+    }
+  }
 
   @Override
   public void close() {

@@ -188,6 +188,11 @@ public final class MeshwatchRuntime implements AutoCloseable {
     return store;
   }
 
+  /** The worker's Temporal client, for tests in this package that read workflow histories. */
+  io.temporal.client.WorkflowClient workflowClient() {
+    return temporal.client();
+  }
+
   public int httpPort() {
     return http.port();
   }

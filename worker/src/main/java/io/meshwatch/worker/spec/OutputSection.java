@@ -54,6 +54,21 @@ final class OutputSection {
    */
   private static final Pattern UNSAFE_LOCATION = Pattern.compile("['\"`;\\p{Cntrl}]");
 
+  /**
+   * A {@code ..} segment, percent-encoded or not: a location names where a table is, never a way out
+   * of a directory the operator meant (a relative location resolves against the worker's directory).
+   */
+  private static final Pattern PARENT_SEGMENT = Pattern.compile("(^|[/\\\\])(\\.|%2[eE]){2}([/\\\\?#]|$)");
+
+  /**
+   * Directories of the operating system, never of a table: a spec pointing there can only probe the
+   * worker's host (which files exist, through the errors reading them gives).
+   */
+  private static final Pattern SYSTEM_DIRECTORY =
+      Pattern.compile("/+(etc|proc|sys|dev|boot|root|run|var/run)(/.*)?", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+
+  private static final String SYSTEM_MESSAGE = "must not point into a system directory (/etc, /proc, /sys, /dev, /boot, /root, /run)";
+
   private OutputSection() {}
 
   static OutputSpec bind(Fields output) {
@@ -106,7 +121,15 @@ final class OutputSection {
       output.error("location", "must not contain quotes, ';' or control characters, got " + Texts.quote(location));
       return null;
     }
+    if (PARENT_SEGMENT.matcher(location).find()) {
+      output.error("location", "must not contain '..' segments, got " + Texts.quote(location));
+      return null;
+    }
     if (!SCHEME.matcher(location).matches()) {
+      if (SYSTEM_DIRECTORY.matcher(location).matches()) {
+        output.error("location", SYSTEM_MESSAGE + ", got " + Texts.quote(location));
+        return null;
+      }
       return location; // a local path, absolute or relative
     }
     String problem = uriProblem(location);
@@ -134,7 +157,12 @@ final class OutputSection {
       return "must be a valid URI, got " + Texts.quote(location) + " (" + e.getReason() + ")";
     }
     if (scheme.equals("file")) {
-      return uri.getPath() == null || !uri.getPath().startsWith("/") ? "a file:// location needs an absolute path, such as file:///data/orders" : null;
+      if (uri.getPath() == null || !uri.getPath().startsWith("/")) {
+        return "a file:// location needs an absolute path, such as file:///data/orders";
+      }
+      // The decoded path: file:///%65tc is /etc as well.
+      return SYSTEM_DIRECTORY.matcher(uri.getPath()).matches() || PARENT_SEGMENT.matcher(uri.getPath()).find()
+          ? SYSTEM_MESSAGE + " and must not contain '..' segments, got " + Texts.quote(location) : null;
     }
     String authority = uri.getRawAuthority();
     if (authority == null || authority.isEmpty()) {

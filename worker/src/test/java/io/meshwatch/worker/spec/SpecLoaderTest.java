@@ -191,6 +191,32 @@ class SpecLoaderTest {
     }
 
     @Test
+    void aLocationNeverClimbsOutOfItsDirectoryNorPointsIntoTheSystem() {
+      // A relative location resolves against the worker's directory: '..' would let a spec walk anywhere.
+      for (String location : List.of("../../etc", "data/../../secrets", "s3://bucket/a/../../b", "%2e%2e/%2E%2e/x", "..",
+          "file:///data/%2e%2e/etc", "C:\\data\\..\\x")) {
+        assertThat(errors("""
+              output:
+                format: delta
+                location: '%s'
+            """.formatted(location))).as(location).singleElement().asString().contains("'..' segments");
+      }
+      for (String location : List.of("/etc/passwd", "file:///etc/passwd", "file:///%65tc/shadow", "/proc/self/environ", "//root")) {
+        assertThat(errors("""
+              output:
+                format: delta
+                location: '%s'
+            """.formatted(location))).as(location).singleElement().asString().contains("system directory");
+      }
+      // Names that merely start like one stay valid.
+      assertThat(valid("""
+            output:
+              format: delta
+              location: /etcetera/orders..v2/x
+          """).output().location()).isEqualTo("/etcetera/orders..v2/x");
+    }
+
+    @Test
     void identifiersMayUseDollarAndUnderscoreAndBeUpTo128Long() {
       String longest = "T".repeat(128);
       ProductSpec spec = valid("""
