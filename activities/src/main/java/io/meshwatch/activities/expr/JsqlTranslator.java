@@ -68,10 +68,11 @@ final class JsqlTranslator {
   private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
   /**
    * What a quoted column name never needs. Rendering re-quotes it safely, but a name carrying a
-   * quote, a statement separator or a comment opener is an attempt, not a column, and a reader of
-   * the spec should not have to trust the renderer to see that.
+   * statement separator, a comment opener, a backtick or a control character is an attempt, not a
+   * column, and a reader of the spec should not have to trust the renderer to see that. Quotes stay
+   * allowed: real tables have columns such as {@code "we""ird Col"} or {@code "customer's id"}.
    */
-  private static final Pattern UNSAFE_QUOTED_NAME = Pattern.compile("[\"';`\\p{Cntrl}]|--|/\\*");
+  private static final Pattern UNSAFE_QUOTED_NAME = Pattern.compile("[;`\\p{Cntrl}]|--|/\\*");
   private static final DateTimeFormatter TIMESTAMP = new DateTimeFormatterBuilder()
       .appendPattern("uuuu-MM-dd HH:mm")
       .optionalStart().appendPattern(":ss")
@@ -254,7 +255,7 @@ final class JsqlTranslator {
         return refuse("an empty quoted name is not a column");
       }
       if (UNSAFE_QUOTED_NAME.matcher(unquoted).find()) {
-        return refuse("a quoted name must not contain quotes, ';', '--', '/*' or control characters");
+        return refuse("a quoted name must not contain ';', '--', '/*', '`' or control characters");
       }
       return new Expr.ColumnRef(unquoted);
     }

@@ -14,6 +14,7 @@ import io.meshwatch.workflows.monitor.ProductMonitorWorkflow;
 import io.meshwatch.workflows.monitor.SpecUpdate;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowOptions;
 import java.time.Clock;
 import java.util.List;
@@ -101,6 +102,12 @@ public final class ProductRegistrar {
     var request = client.newSignalWithStartRequest();
     request.add(monitor::monitor, new MonitorInput(spec, version, settings, carried));
     request.add(monitor::applySpec, new SpecUpdate(spec, version));
-    client.signalWithStart(request);
+    try {
+      client.signalWithStart(request);
+    } catch (WorkflowExecutionAlreadyStarted raced) {
+      // Two registrations of one product at once: the other one started the monitor between this
+      // call's look and its start. Signal-with-start again now finds it running and signals it.
+      client.signalWithStart(request);
+    }
   }
 }
