@@ -93,6 +93,17 @@ public final class ProductRegistrar {
 
   /** {@code carried} applies only when this starts the monitor; a running monitor keeps its own state. */
   private void ensureMonitor(ProductSpec spec, long version, MonitorState carried) {
+    try {
+      signalWithStart(spec, version, carried);
+    } catch (WorkflowExecutionAlreadyStarted raced) {
+      // Two registrations of one product at once: the other one started the monitor between this
+      // call's look and its start. Signal-with-start again (a stub and a request serve one call) now
+      // finds it running and signals it.
+      signalWithStart(spec, version, carried);
+    }
+  }
+
+  private void signalWithStart(ProductSpec spec, long version, MonitorState carried) {
     ProductMonitorWorkflow monitor = client.newWorkflowStub(ProductMonitorWorkflow.class, WorkflowOptions.newBuilder()
         .setWorkflowId(spec.id().workflowId())
         .setTaskQueue(taskQueue)
@@ -102,12 +113,6 @@ public final class ProductRegistrar {
     var request = client.newSignalWithStartRequest();
     request.add(monitor::monitor, new MonitorInput(spec, version, settings, carried));
     request.add(monitor::applySpec, new SpecUpdate(spec, version));
-    try {
-      client.signalWithStart(request);
-    } catch (WorkflowExecutionAlreadyStarted raced) {
-      // Two registrations of one product at once: the other one started the monitor between this
-      // call's look and its start. Signal-with-start again now finds it running and signals it.
-      client.signalWithStart(request);
-    }
+    client.signalWithStart(request);
   }
 }
