@@ -68,6 +68,8 @@ class MalformedRequestTest {
             request("PUT /api/products/%zz" + MARKER + "%g1 HTTP/1.1", "Content-Type: application/yaml", spec)),
         Arguments.of("a Host header that is no host", 400,
             request("PUT /api/products HTTP/1.1", "Host: " + MARKER + " bad host:port:x\r\nContent-Type: application/yaml", spec, false)),
+        Arguments.of("no Host header in HTTP/1.1", 400,
+            request("PUT /api/products?" + MARKER + " HTTP/1.1", "Content-Type: application/yaml", spec, false)),
         Arguments.of("two Host headers", 400,
             request("PUT /api/products HTTP/1.1", "Host: localhost\r\nHost: " + MARKER + ".example\r\nContent-Type: application/yaml",
                 spec, false)),
