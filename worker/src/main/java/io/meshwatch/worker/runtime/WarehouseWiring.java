@@ -4,6 +4,7 @@ import io.meshwatch.activities.WarehouseActivitiesImpl;
 import io.meshwatch.activities.freshness.FreshnessPolicy;
 import io.meshwatch.activities.warehouse.ConnectionSettings;
 import io.meshwatch.activities.warehouse.WarehouseConnections;
+import io.meshwatch.activities.warehouse.delta.DeltaRoots;
 import io.meshwatch.activities.warehouse.duckdb.DuckDbWarehouseClient;
 import io.meshwatch.activities.warehouse.snowflake.SnowflakeWarehouseClient;
 import io.meshwatch.workflows.activities.WarehouseActivities;
@@ -26,7 +27,11 @@ final class WarehouseWiring {
   static WarehouseActivities activities(Map<String, WorkerConfig.Warehouse> warehouses, ConfigLoader secrets, FreshnessPolicy policy,
       Duration pollInterval) {
     List<ConnectionSettings> settings = new ArrayList<>();
+    Map<String, DeltaRoots> deltaRoots = new HashMap<>();
     warehouses.forEach((name, w) -> {
+      if (!w.allowedRoots().isEmpty()) {
+        deltaRoots.put(name, new DeltaRoots(w.allowedRoots()));
+      }
       OutputFormat format = OutputFormat.valueOf(w.format().toUpperCase(Locale.ROOT));
       Map<String, String> properties = switch (format) {
         case SNOWFLAKE -> snowflakeProperties(w.properties(), pollInterval);
@@ -36,7 +41,7 @@ final class WarehouseWiring {
       settings.add(new ConnectionSettings(name, format, w.url(), w.user(), secrets.secret(w.passwordEnv(), w.passwordFile()),
           w.statementTimeout(), true, properties));
     });
-    return new WarehouseActivitiesImpl(WarehouseConnections.fromSettings(settings), policy);
+    return new WarehouseActivitiesImpl(WarehouseConnections.fromSettings(settings, deltaRoots), policy);
   }
 
   /**

@@ -44,4 +44,30 @@ class WarehouseWiringTest {
     assertThat(probe.freshness().reason()).startsWith("cannot connect to Snowflake connection 'sf'")
         .doesNotContain("s3cret");
   }
+
+  @Test
+  void aDeltaConnectionsAllowedRootsRefuseALocationOutsideThemAndLetOneInsideBeRead(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    String root = dir.resolve("allowed").toString();
+    WarehouseActivities activities = WarehouseWiring.activities(Map.of("lake", new WorkerConfig.Warehouse("delta", null, null,
+        null, null, Duration.ofSeconds(30), Map.of(), List.of(root))), new ConfigLoader(Map.of()), new FreshnessAssessor(),
+        Duration.ofMinutes(5));
+    String outside = dir.resolve("elsewhere/orders").toString();
+    String inside = dir.resolve("allowed/orders").toString();
+
+    var refused = activities.probe(new ProbeInput(delta(outside), Instant.parse("2024-06-10T12:00:00Z"), List.of()));
+    var read = activities.probe(new ProbeInput(delta(inside), Instant.parse("2024-06-10T12:00:00Z"), List.of()));
+
+    assertThat(refused.freshness().outcome()).isEqualTo(Outcome.ERROR);
+    assertThat(refused.freshness().reason()).isEqualTo("spec.output.location '" + outside
+        + "' is not under an allowed root of warehouse connection 'lake' (allowed_roots: " + root + ")");
+    // Inside the root the table is looked for, and there is none yet.
+    assertThat(read.freshness().outcome()).isEqualTo(Outcome.ERROR);
+    assertThat(read.freshness().reason()).contains(inside).doesNotContain("allowed root");
+  }
+
+  private static ProductSpec delta(String location) {
+    return new ProductSpec(new ProductId("orders", "orders-daily"), "orders-platform-team", null, "orders",
+        new OutputSpec(OutputFormat.DELTA, location, null, null, null, null, null, null, "lake"), List.of(), null,
+        List.of(), null, null, null);
+  }
 }
