@@ -158,6 +158,9 @@ public final class ConfigLoader {
       if ("duckdb".equals(w.format())) {
         durationProblem(path, w, "keep_open", problems);
       }
+      if ("postgres".equals(w.format())) {
+        durationProblem(path, w, "metadata_max_age", problems);
+      }
       if ("bigquery".equals(w.format())) {
         // Each problem reads "key: problem", the key relative to the connection.
         for (String problem : BigQuerySettings.problems(w.url(), w.properties(), w.passwordEnv() != null || w.passwordFile() != null)) {
