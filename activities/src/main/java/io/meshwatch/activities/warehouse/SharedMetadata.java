@@ -4,11 +4,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Collectors;
 
 /**
  * The metadata of every table asked about on one connection, read by one batch and shared for a
@@ -16,11 +18,13 @@ import java.util.concurrent.locks.ReentrantLock;
  * "Cost"). Warehouse-neutral: each adapter supplies the batch ({@link Source}) and its key (a
  * table, or a table and its freshness column).
  *
- * <p>When a probe asks about a table and the last read is older than {@code maxAge} or did not
- * cover the table, every table asked about within {@code forgetAfter} is read in one batch; probes
- * asking meanwhile wait for that read rather than issuing their own. A table is covered from the
- * first read after it was first asked about, so a new product (or every product, after a worker
- * start) can cost one more read. A read that fails is shared the same way, so an unreachable
+ * <p>When a probe asks about a table whose last answer is older than {@code maxAge} (or that no
+ * read has answered yet), every table asked about within {@code forgetAfter} whose answer is not
+ * fresh is read in one batch; probes asking meanwhile wait for that read rather than issuing their
+ * own. In a steady poll every table's answer ages together, so one batch reads them all; a table
+ * asked about for the first time while the others' answers are fresh (a new product, or each
+ * product in the first poll after a worker start) is read alone and joins the others' batch from
+ * the next window on. A read that fails is shared the same way, so an unreachable
  * warehouse costs one failed attempt per window, not one per product. The price is staleness of at
  * most {@code maxAge}, counted from the start of the read: a change that lands within that window
  * is seen by the next read. A zero {@code maxAge} shares nothing: each lookup reads its own table
@@ -49,10 +53,10 @@ public final class SharedMetadata<K, V> {
   private final Duration forgetAfter;
   private final ReentrantLock lock = new ReentrantLock();
   private final Map<K, Instant> lastAsked = new ConcurrentHashMap<>();
-  private Map<K, MetadataAnswer<V>> lastRead = Map.of();
-  private Set<K> lastCovered = Set.of();
-  private WarehouseException lastFailure;
-  private Instant lastReadAt;
+  /** Each table's last answer (a failed read is an answer too) and when the read that gave it began. */
+  private final Map<K, Read<V>> lastRead = new HashMap<>();
+
+  private record Read<V>(Instant at, MetadataAnswer<V> answer) {}
 
   public SharedMetadata(Source<K, V> source, Clock clock, Duration maxAge, Duration forgetAfter) {
     this.source = Objects.requireNonNull(source);
@@ -100,33 +104,41 @@ public final class SharedMetadata<K, V> {
     lock.lock();
     try {
       Instant now = clock.instant();
-      if (lastReadAt != null && now.isBefore(lastReadAt.plus(maxAge)) && lastCovered.contains(table)) {
-        if (lastFailure != null) {
-          throw new WarehouseException(lastFailure.failure(), lastFailure.getMessage());
-        }
-        return answer(lastRead, table);
+      Read<V> last = lastRead.get(table);
+      if (last != null && fresh(last, now)) {
+        return last.answer().orThrow();
       }
       lastAsked.values().removeIf(asked -> asked.isBefore(now.minus(forgetAfter)));
       lastAsked.putIfAbsent(table, now);
-      Set<K> tables = Set.copyOf(lastAsked.keySet());
+      lastRead.keySet().retainAll(lastAsked.keySet());
+      // Every table asked about whose answer is not fresh: in a steady poll all of them at once; a
+      // table asked for the first time while the others' answers are fresh is read alone.
+      Set<K> tables = lastAsked.keySet().stream()
+          .filter(key -> !lastRead.containsKey(key) || !fresh(lastRead.get(key), now))
+          .collect(Collectors.toUnmodifiableSet());
       // Only a read that ended, with an answer or an expected failure, is shared; a defect is not.
+      Map<K, MetadataAnswer<V>> read;
       try {
-        share(now, tables, source.read(tables, context), null);
+        read = source.read(tables, context);
       } catch (WarehouseException e) {
-        share(now, tables, Map.of(), e);
+        MetadataAnswer<V> failed = new MetadataAnswer.Failed<>(e.failure(), e.getMessage());
+        tables.forEach(key -> lastRead.put(key, new Read<>(now, failed)));
         throw e;
       }
-      return answer(lastRead, table);
+      read.forEach((key, answer) -> {
+        if (tables.contains(key)) {
+          lastRead.put(key, new Read<>(now, answer));
+        }
+      });
+      return answer(read, table);
     } finally {
       lock.unlock();
     }
   }
 
-  private void share(Instant at, Set<K> covered, Map<K, MetadataAnswer<V>> read, WarehouseException failure) {
-    lastReadAt = at;
-    lastCovered = covered;
-    lastRead = read;
-    lastFailure = failure;
+  /** An answer is fresh while its read is younger than the maximum age, counted from the read's start. */
+  private boolean fresh(Read<V> read, Instant now) {
+    return now.isBefore(read.at().plus(maxAge));
   }
 
   private static <K, V> V answer(Map<K, MetadataAnswer<V>> read, K table) throws WarehouseException {
