@@ -18,13 +18,12 @@ import java.util.stream.Collectors;
  * "Cost"). Warehouse-neutral: each adapter supplies the batch ({@link Source}) and its key (a
  * table, or a table and its freshness column).
  *
- * <p>When a probe asks about a table whose last answer is older than {@code maxAge} (or that no
- * read has answered yet), every table asked about within {@code forgetAfter} whose answer is not
- * fresh is read in one batch; probes asking meanwhile wait for that read rather than issuing their
- * own. In a steady poll every table's answer ages together, so one batch reads them all; a table
- * asked about for the first time while the others' answers are fresh (a new product, or each
- * product in the first poll after a worker start) is read alone and joins the others' batch from
- * the next window on. A read that fails is shared the same way, so an unreachable
+ * <p>When a probe asks about a table and the shared read is older than {@code maxAge}, every
+ * table asked about within {@code forgetAfter} is read again in one batch; probes asking meanwhile
+ * wait for that read rather than issuing their own. A table asked about for the first time while
+ * the shared read is fresh (a new product, or each product in the first poll after a worker start)
+ * is read alone, and joins the shared read from the next window on: reading every table for each
+ * newcomer would cost a worker's first poll N reads of up to N tables. A read that fails is shared the same way, so an unreachable
  * warehouse costs one failed attempt per window, not one per product. The price is staleness of at
  * most {@code maxAge}, counted from the start of the read: a change that lands within that window
  * is seen by the next read. A zero {@code maxAge} shares nothing: each lookup reads its own table
@@ -53,10 +52,9 @@ public final class SharedMetadata<K, V> {
   private final Duration forgetAfter;
   private final ReentrantLock lock = new ReentrantLock();
   private final Map<K, Instant> lastAsked = new ConcurrentHashMap<>();
-  /** Each table's last answer (a failed read is an answer too) and when the read that gave it began. */
-  private final Map<K, Read<V>> lastRead = new HashMap<>();
-
-  private record Read<V>(Instant at, MetadataAnswer<V> answer) {}
+  /** Each table's answer (a failed read is an answer too), all read at or after {@link #groupReadAt}. */
+  private final Map<K, MetadataAnswer<V>> answers = new HashMap<>();
+  private Instant groupReadAt;
 
   public SharedMetadata(Source<K, V> source, Clock clock, Duration maxAge, Duration forgetAfter) {
     this.source = Objects.requireNonNull(source);
@@ -104,41 +102,40 @@ public final class SharedMetadata<K, V> {
     lock.lock();
     try {
       Instant now = clock.instant();
-      Read<V> last = lastRead.get(table);
-      if (last != null && fresh(last, now)) {
-        return last.answer().orThrow();
+      boolean groupFresh = groupReadAt != null && now.isBefore(groupReadAt.plus(maxAge));
+      if (groupFresh && answers.containsKey(table)) {
+        return answers.get(table).orThrow();
       }
       lastAsked.values().removeIf(asked -> asked.isBefore(now.minus(forgetAfter)));
       lastAsked.putIfAbsent(table, now);
-      lastRead.keySet().retainAll(lastAsked.keySet());
-      // Every table asked about whose answer is not fresh: in a steady poll all of them at once; a
-      // table asked for the first time while the others' answers are fresh is read alone.
-      Set<K> tables = lastAsked.keySet().stream()
-          .filter(key -> !lastRead.containsKey(key) || !fresh(lastRead.get(key), now))
-          .collect(Collectors.toUnmodifiableSet());
+      // Once the shared read has aged, every table asked about is read again together, so all
+      // answers age together and one read serves a whole poll window. A table asked for the first
+      // time while they are fresh is read alone: its answer is younger than theirs and expires
+      // with them, when it joins the next shared read.
+      Set<K> tables = groupFresh
+          ? lastAsked.keySet().stream().filter(key -> !answers.containsKey(key)).collect(Collectors.toUnmodifiableSet())
+          : Set.copyOf(lastAsked.keySet());
+      if (!groupFresh) {
+        answers.clear();
+        groupReadAt = now;
+      }
       // Only a read that ended, with an answer or an expected failure, is shared; a defect is not.
       Map<K, MetadataAnswer<V>> read;
       try {
         read = source.read(tables, context);
       } catch (WarehouseException e) {
-        MetadataAnswer<V> failed = new MetadataAnswer.Failed<>(e.failure(), e.getMessage());
-        tables.forEach(key -> lastRead.put(key, new Read<>(now, failed)));
+        tables.forEach(key -> answers.put(key, new MetadataAnswer.Failed<>(e.failure(), e.getMessage())));
         throw e;
       }
       read.forEach((key, answer) -> {
         if (tables.contains(key)) {
-          lastRead.put(key, new Read<>(now, answer));
+          answers.put(key, answer);
         }
       });
       return answer(read, table);
     } finally {
       lock.unlock();
     }
-  }
-
-  /** An answer is fresh while its read is younger than the maximum age, counted from the read's start. */
-  private boolean fresh(Read<V> read, Instant now) {
-    return now.isBefore(read.at().plus(maxAge));
   }
 
   private static <K, V> V answer(Map<K, MetadataAnswer<V>> read, K table) throws WarehouseException {

@@ -14,7 +14,6 @@ import io.meshwatch.activities.warehouse.StatementKind;
 import io.meshwatch.activities.warehouse.TableColumn;
 import io.meshwatch.activities.warehouse.TableProbe;
 import io.meshwatch.activities.warehouse.WarehouseException;
-import io.meshwatch.activities.warehouse.WarehouseFailure;
 import io.meshwatch.activities.warehouse.jdbc.JdbiWarehouseClient;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -47,6 +46,12 @@ import org.jdbi.v3.core.statement.Query;
  * counters are zero with {@code track_counts} off and do not count writes replayed on a standby, so
  * point meshwatch at the primary; a reset of statistics changes the version without a data change
  * (one extra scan, never a missed change). A view has no counters: its version is null.
+ *
+ * <p>Probes are batched per connection when {@code metadata_max_age} is positive
+ * ({@link SharedMetadata}): one transaction answers every table asked about, with one catalog
+ * statement for all of them and one {@code UNION ALL} of their freshness maxima
+ * ({@link ProbeAggregates}). The maxima read data, so the batch saves statements and round trips,
+ * not the reads.
  */
 public final class PostgresWarehouseClient extends JdbiWarehouseClient {
 
@@ -280,7 +285,7 @@ public final class PostgresWarehouseClient extends JdbiWarehouseClient {
    * A table as the catalog has it: its oid, name and columns, and the statistics of its leaves (a
    * plain table is its own only leaf; a partitioned table's counters live on its partitions).
    */
-  private record Relation(long oid, ResolvedTable table, String counters, long leavesWithCounters, Long liveRows,
+  private record Relation(ResolvedTable table, String counters, long leavesWithCounters, Long liveRows,
       boolean countsTracked) {}
 
   /**
@@ -300,7 +305,7 @@ public final class PostgresWarehouseClient extends JdbiWarehouseClient {
           FROM unnest(CAST(:schemas AS text[]), CAST(:tables AS text[]))
               WITH ORDINALITY AS a(schema_name, table_name, position)
         )
-        SELECT a.position, c.oid::bigint, n.nspname, c.relname, current_database(), att.attname,
+        SELECT a.position, n.nspname, c.relname, current_database(), att.attname,
                format_type(att.atttypid, att.atttypmod), k.counters, k.leaves_with_counters, k.live_rows,
                current_setting('track_counts')
         FROM asked a
@@ -324,9 +329,9 @@ public final class PostgresWarehouseClient extends JdbiWarehouseClient {
         .bindArray("schemas", String.class, tables.stream().map(TableName::schema).toList())
         .bindArray("tables", String.class, tables.stream().map(TableName::table).toList());
     List<CatalogRow> rows = allRows(query, context, StatementKind.METADATA, rs -> new CatalogRow(
-        rs.getInt(1) - 1, rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
-        rs.getString(7), rs.getString(8), rs.getLong(9), rs.getObject(10) == null ? null : rs.getLong(10),
-        "on".equals(rs.getString(11))));
+        rs.getInt(1) - 1, rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+        rs.getString(6), rs.getString(7), rs.getLong(8), rs.getObject(9) == null ? null : rs.getLong(9),
+        "on".equals(rs.getString(10))));
     Map<Integer, List<CatalogRow>> byPosition = new HashMap<>();
     rows.forEach(row -> byPosition.computeIfAbsent(row.position(), p -> new ArrayList<>()).add(row));
     Map<TableName, MetadataAnswer<Relation>> relations = new LinkedHashMap<>();
@@ -337,7 +342,7 @@ public final class PostgresWarehouseClient extends JdbiWarehouseClient {
   }
 
   /** One row of the catalog statement: a table asked for (by position) and one of its columns. */
-  private record CatalogRow(int position, long oid, String schema, String table, String database, String column,
+  private record CatalogRow(int position, String schema, String table, String database, String column,
       String type, String counters, long leavesWithCounters, Long liveRows, boolean countsTracked) {}
 
   private MetadataAnswer<Relation> relation(TableName table, List<CatalogRow> rows) {
@@ -356,7 +361,7 @@ public final class PostgresWarehouseClient extends JdbiWarehouseClient {
         .toList();
     // The database is implied by the connection and is not part of a PostgreSQL table name.
     ResolvedTable resolved = new ResolvedTable(new TableName(null, first.schema(), first.table()), columns);
-    return new MetadataAnswer.Found<>(new Relation(first.oid(), resolved, first.counters(), first.leavesWithCounters(),
+    return new MetadataAnswer.Found<>(new Relation(resolved, first.counters(), first.leavesWithCounters(),
         first.liveRows(), first.countsTracked()));
   }
 
