@@ -23,10 +23,11 @@ import java.util.stream.Collectors;
  * wait for that read rather than issuing their own. A table asked about for the first time while
  * the shared read is fresh (a new product, or each product in the first poll after a worker start)
  * is read alone, and joins the shared read from the next window on: reading every table for each
- * newcomer would cost a worker's first poll N reads of up to N tables. A read that fails is shared the same way, so an unreachable
- * warehouse costs one failed attempt per window, not one per product. The price is staleness of at
- * most {@code maxAge}, counted from the start of the read: a change that lands within that window
- * is seen by the next read. A zero {@code maxAge} shares nothing: each lookup reads its own table
+ * newcomer would cost a worker's first poll N reads of up to N tables. A read that fails is
+ * shared the same way, so an unreachable warehouse costs one failed attempt per window, not one per
+ * product. The price is staleness of at most {@code maxAge}, counted from the start of the shared
+ * read (a newcomer's answer is younger): a change that lands within that window is seen by the
+ * next read. A zero {@code maxAge} shares nothing: each lookup reads its own table
  * alone, as an unbatched probe would.
  */
 public final class SharedMetadata<K, V> {
