@@ -166,6 +166,9 @@ public final class ConfigLoader {
         String index = path + ".allowed_roots[" + i + "]";
         DeltaRoots.problem(w.allowedRoots().get(i)).ifPresent(problem -> problems.add(new ConfigProblem(index, problem)));
       }
+      if ("postgres".equals(w.format())) {
+        durationProblem(path, w, "metadata_max_age", problems);
+      }
       if ("bigquery".equals(w.format())) {
         // Each problem reads "key: problem", the key relative to the connection.
         for (String problem : BigQuerySettings.problems(w.url(), w.properties(), w.passwordEnv() != null || w.passwordFile() != null)) {

@@ -21,11 +21,13 @@ import org.junit.jupiter.api.Test;
 class WarehouseWiringTest {
 
   @Test
-  void snowflakeMetadataIsSharedForAFifthOfThePollIntervalUnlessConfigured() {
-    assertThat(WarehouseWiring.snowflakeProperties(Map.of("warehouse", "WH"), Duration.ofMinutes(5)))
+  void metadataIsSharedForAFifthOfThePollIntervalUnlessConfigured() {
+    assertThat(WarehouseWiring.sharedMetadataProperties(Map.of("warehouse", "WH"), Duration.ofMinutes(5)))
         .containsEntry("metadata_max_age", "PT1M").containsEntry("warehouse", "WH");
-    assertThat(WarehouseWiring.snowflakeProperties(Map.of("metadata_max_age", "30s"), Duration.ofMinutes(5)))
+    assertThat(WarehouseWiring.sharedMetadataProperties(Map.of("metadata_max_age", "30s"), Duration.ofMinutes(5)))
         .containsEntry("metadata_max_age", "PT30S");
+    assertThat(WarehouseWiring.sharedMetadataProperties(Map.of("metadata_max_age", "0s"), Duration.ofMinutes(5)))
+        .containsEntry("metadata_max_age", "PT0S");
   }
 
   @Test
