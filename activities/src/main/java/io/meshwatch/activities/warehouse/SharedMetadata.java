@@ -19,8 +19,9 @@ import java.util.stream.Collectors;
  * table, or a table and its freshness column).
  *
  * <p>When a probe asks about a table and the shared read is older than {@code maxAge}, every
- * table asked about within {@code forgetAfter} is read again in one batch; probes asking meanwhile
- * wait for that read rather than issuing their own. A table asked about for the first time while
+ * table asked about within {@code forgetAfter} that is due to ask again within the window is read
+ * in one batch (a table that asked twice is expected one interval after its last ask); probes
+ * asking meanwhile wait for that read rather than issuing their own. A table asked about for the first time while
  * the shared read is fresh (a new product, or each product in the first poll after a worker start)
  * is read alone, and joins the shared read from the next window on: reading every table for each
  * newcomer would cost a worker's first poll N reads of up to N tables. A read that fails is
@@ -53,6 +54,8 @@ public final class SharedMetadata<K, V> {
   private final Duration forgetAfter;
   private final ReentrantLock lock = new ReentrantLock();
   private final Map<K, Instant> lastAsked = new ConcurrentHashMap<>();
+  /** How long each table waited between its last two asks: its poll interval, once it polls steadily. */
+  private final Map<K, Duration> askedEvery = new ConcurrentHashMap<>();
   /** Each table's answer (a failed read is an answer too), all read at or after {@link #groupReadAt}. */
   private final Map<K, MetadataAnswer<V>> answers = new HashMap<>();
   private Instant groupReadAt;
@@ -99,7 +102,11 @@ public final class SharedMetadata<K, V> {
       return answer(source.read(Set.of(table), context), table);
     }
     // Registered before waiting, so a read already waited for covers every product that arrived.
-    lastAsked.put(table, clock.instant());
+    Instant askedAt = clock.instant();
+    Instant before = lastAsked.put(table, askedAt);
+    if (before != null) {
+      askedEvery.put(table, Duration.between(before, askedAt));
+    }
     lock.lock();
     try {
       Instant now = clock.instant();
@@ -108,14 +115,22 @@ public final class SharedMetadata<K, V> {
         return answers.get(table).orThrow();
       }
       lastAsked.values().removeIf(asked -> asked.isBefore(now.minus(forgetAfter)));
+      askedEvery.keySet().retainAll(lastAsked.keySet());
       lastAsked.putIfAbsent(table, now);
       // Once the shared read has aged, every table asked about is read again together, so all
       // answers age together and one read serves a whole poll window. A table asked for the first
       // time while they are fresh is read alone: its answer is younger than theirs and expires
       // with them, when it joins the next shared read.
+      //
+      // A shared read covers the tables due to ask within its window: products poll on phases spread
+      // over their interval, so re-reading every table in every window would read each one several
+      // times per poll. A table that asked twice is expected again one interval after its last ask;
+      // one not yet known, or expected within the window, is read. A table that asks earlier than
+      // expected (a deadline, an evaluation on demand) is a newcomer to the window: read alone.
       Set<K> tables = groupFresh
           ? lastAsked.keySet().stream().filter(key -> !answers.containsKey(key)).collect(Collectors.toUnmodifiableSet())
-          : Set.copyOf(lastAsked.keySet());
+          : lastAsked.keySet().stream().filter(key -> key.equals(table) || dueBefore(key, now.plus(maxAge)))
+              .collect(Collectors.toUnmodifiableSet());
       if (!groupFresh) {
         answers.clear();
         groupReadAt = now;
@@ -137,6 +152,12 @@ public final class SharedMetadata<K, V> {
     } finally {
       lock.unlock();
     }
+  }
+
+  private boolean dueBefore(K key, Instant windowEnd) {
+    Instant last = lastAsked.get(key);
+    Duration every = askedEvery.get(key);
+    return last == null || every == null || last.plus(every).isBefore(windowEnd);
   }
 
   private static <K, V> V answer(Map<K, MetadataAnswer<V>> read, K table) throws WarehouseException {

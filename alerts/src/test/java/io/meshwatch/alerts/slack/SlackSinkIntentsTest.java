@@ -360,7 +360,9 @@ class SlackSinkIntentsTest {
 
   @Test
   void anIncidentOpenedInADigestHasItsChangesRepliedUnderTheDigestWhichIsNeverEdited() throws Exception {
-    try (SlackFixture stormy = new SlackFixture(50, s -> s.withDigest(1, Duration.ofSeconds(5)), o -> o, SlackFixture.TEAMS)) {
+    // A minute's window (1.2 s of wall time at 50×): the second opening must land in the first's
+    // window however slowly a loaded machine runs the test between the two.
+    try (SlackFixture stormy = new SlackFixture(50, s -> s.withDigest(1, Duration.ofMinutes(1)), o -> o, SlackFixture.TEAMS)) {
       IncidentSnapshot first = Incidents.open(Incidents.product("sales", "first", "team-orders"), List.of());
       IncidentSnapshot second = Incidents.open(Incidents.product("sales", "second", "team-orders"),
           List.of(Incidents.completeness(Incidents.OPENED_AT)));
