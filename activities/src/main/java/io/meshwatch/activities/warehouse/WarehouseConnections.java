@@ -47,9 +47,14 @@ public final class WarehouseConnections {
 
   /** Builds a client for each configured connection. */
   public static WarehouseConnections fromSettings(List<ConnectionSettings> settings) {
-    return new WarehouseConnections(settings.stream()
-        .map(s -> new Registered(s.name(), s.format(), clientFor(s)))
-        .toList());
+    return fromSettings(settings, List.of());
+  }
+
+  /** Builds a client for each configured connection, beside {@code prebuilt} clients (a benchmark's). */
+  public static WarehouseConnections fromSettings(List<ConnectionSettings> settings, List<Registered> prebuilt) {
+    List<Registered> all = new java.util.ArrayList<>(prebuilt);
+    settings.forEach(s -> all.add(new Registered(s.name(), s.format(), clientFor(s))));
+    return new WarehouseConnections(all);
   }
 
   private static WarehouseClient clientFor(ConnectionSettings settings) {

@@ -4,6 +4,7 @@ import io.meshwatch.activities.freshness.FreshnessAssessor;
 import io.meshwatch.activities.store.RegisteredProduct;
 import io.meshwatch.activities.store.StoreActivitiesImpl;
 import io.meshwatch.activities.store.StoreDatabase;
+import io.meshwatch.activities.warehouse.WarehouseConnections;
 import io.meshwatch.workflows.activities.IncidentActivities;
 import io.meshwatch.workflows.activities.SourceActivities;
 import io.meshwatch.workflows.activities.WarehouseActivities;
@@ -85,9 +86,18 @@ public final class MeshwatchRuntime implements AutoCloseable {
    */
   public static MeshwatchRuntime start(WorkerConfig config, ConfigLoader secrets, Path workDirectory, PrintStream alertsOut)
       throws IOException, ConfigException {
+    return start(config, secrets, workDirectory, alertsOut, List.of());
+  }
+
+  /**
+   * Starts everything with {@code prebuilt} warehouse connections beside the configured ones: the
+   * scale benchmark's fixed-latency warehouse, which no config can name.
+   */
+  public static MeshwatchRuntime start(WorkerConfig config, ConfigLoader secrets, Path workDirectory, PrintStream alertsOut,
+      List<WarehouseConnections.Registered> prebuilt) throws IOException, ConfigException {
     MeshwatchRuntime runtime = new MeshwatchRuntime(Specs.loader());
     try {
-      runtime.open(config, secrets, workDirectory, alertsOut);
+      runtime.open(config, secrets, workDirectory, alertsOut, prebuilt);
       return runtime;
     } catch (IOException | ConfigException | RuntimeException e) {
       runtime.close();
@@ -95,8 +105,8 @@ public final class MeshwatchRuntime implements AutoCloseable {
     }
   }
 
-  private void open(WorkerConfig config, ConfigLoader secrets, Path workDirectory, PrintStream alertsOut)
-      throws IOException, ConfigException {
+  private void open(WorkerConfig config, ConfigLoader secrets, Path workDirectory, PrintStream alertsOut,
+      List<WarehouseConnections.Registered> prebuilt) throws IOException, ConfigException {
     Clock clock = Clock.systemUTC();
     metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     new JvmMemoryMetrics().bindTo(metrics);
@@ -113,7 +123,7 @@ public final class MeshwatchRuntime implements AutoCloseable {
     resources.add(store);
 
     WarehouseActivities warehouseActivities = WarehouseWiring.activities(config.warehouses(), secrets, new FreshnessAssessor(),
-        config.monitor().pollInterval());
+        config.monitor().pollInterval(), prebuilt);
 
     temporal = TemporalConnection.open(config.temporal(), metrics);
     resources.add(temporal);
@@ -136,7 +146,8 @@ public final class MeshwatchRuntime implements AutoCloseable {
     incidentActivities = delivery.activities();
     sourceActivities = new SourceOutageReporter(temporal.client(), config.temporal().taskQueue(), settings.ladder());
 
-    WorkerFactory factory = WorkerFactory.newInstance(temporal.client());
+    WorkerTuning tuning = new WorkerTuning(config.temporal().worker());
+    WorkerFactory factory = WorkerFactory.newInstance(temporal.client(), tuning.factoryOptions());
     resources.add(() -> {
       // Monitors are durable: an activity cut short here is retried by the next worker.
       factory.shutdown();
@@ -145,7 +156,7 @@ public final class MeshwatchRuntime implements AutoCloseable {
         factory.shutdownNow();
       }
     });
-    Worker worker = factory.newWorker(config.temporal().taskQueue());
+    Worker worker = factory.newWorker(config.temporal().taskQueue(), tuning.workerOptions());
     worker.registerWorkflowImplementationTypes(WorkflowImplementationOptions.getDefaultInstance(),
         ProductMonitorWorkflowImpl.class, IncidentWorkflowImpl.class, SourceOutageWorkflowImpl.class);
     worker.registerActivitiesImplementations(warehouseActivities, storeActivities, incidentActivities, sourceActivities);

@@ -25,6 +25,12 @@ final class WarehouseWiring {
 
   static WarehouseActivities activities(Map<String, WorkerConfig.Warehouse> warehouses, ConfigLoader secrets, FreshnessPolicy policy,
       Duration pollInterval) {
+    return activities(warehouses, secrets, policy, pollInterval, List.of());
+  }
+
+  /** The configured connections and {@code prebuilt} ones, which config cannot name (a benchmark's warehouse). */
+  static WarehouseActivities activities(Map<String, WorkerConfig.Warehouse> warehouses, ConfigLoader secrets, FreshnessPolicy policy,
+      Duration pollInterval, List<WarehouseConnections.Registered> prebuilt) {
     List<ConnectionSettings> settings = new ArrayList<>();
     warehouses.forEach((name, w) -> {
       OutputFormat format = OutputFormat.valueOf(w.format().toUpperCase(Locale.ROOT));
@@ -36,7 +42,7 @@ final class WarehouseWiring {
       settings.add(new ConnectionSettings(name, format, w.url(), w.user(), secrets.secret(w.passwordEnv(), w.passwordFile()),
           w.statementTimeout(), true, properties));
     });
-    return new WarehouseActivitiesImpl(WarehouseConnections.fromSettings(settings), policy);
+    return new WarehouseActivitiesImpl(WarehouseConnections.fromSettings(settings, prebuilt), policy);
   }
 
   /**
