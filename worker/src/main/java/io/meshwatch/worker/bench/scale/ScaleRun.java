@@ -36,6 +36,7 @@ final class ScaleRun {
   private static final int SAMPLED_MONITORS = 20;
   /** Registrations in flight at once: about what a deployment pipeline applying many specs does. */
   private static final int REGISTRATIONS_IN_FLIGHT = 16;
+  private static final Duration CYCLE_CHECK_EVERY = Duration.ofSeconds(10);
   private static final String WORKFLOW_TASKS = "temporal_workflow_task_execution_latency_seconds_count";
 
   private final ScaleOptions options;
@@ -168,14 +169,17 @@ final class ScaleRun {
     }
   }
 
-  /** Waits until the monitors have recorded {@code count} cycles: each of them one, on a worker keeping up. */
+  /**
+   * Waits until the monitors have recorded {@code count} cycles: each of them one, on a worker keeping
+   * up. Looks every few seconds: a scrape with thousands of products is itself work for the worker.
+   */
   private void awaitCycles(WorkerProcess worker, int count) throws Exception {
     Instant giveUp = clock.instant().plus(options.pollInterval().multipliedBy(3)).plusSeconds(120);
     while (worker.metrics().sum("meshwatch_cycles_total") < count) {
       if (clock.instant().isAfter(giveUp)) {
         throw new IllegalStateException("the monitors did not each finish a first cycle in time; the worker's log: " + worker.log());
       }
-      Thread.sleep(1_000);
+      Thread.sleep(CYCLE_CHECK_EVERY.toMillis());
     }
   }
 
