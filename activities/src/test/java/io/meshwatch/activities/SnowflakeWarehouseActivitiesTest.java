@@ -8,8 +8,8 @@ import io.meshwatch.activities.sql.Dialect;
 import io.meshwatch.activities.warehouse.ConnectionSettings;
 import io.meshwatch.activities.warehouse.TableColumn;
 import io.meshwatch.activities.warehouse.WarehouseConnections;
+import io.meshwatch.activities.warehouse.MutableClock;
 import io.meshwatch.activities.warehouse.snowflake.InformationSchemaFixture;
-import io.meshwatch.activities.warehouse.snowflake.MutableClock;
 import io.meshwatch.activities.warehouse.snowflake.SnowflakeProtocolServer;
 import io.meshwatch.activities.warehouse.snowflake.SnowflakeProtocolServer.Binding;
 import io.meshwatch.activities.warehouse.snowflake.SnowflakeProtocolServer.Column;
@@ -346,6 +346,8 @@ class SnowflakeWarehouseActivitiesTest {
         List.of(), QualitySpec.empty(), List.of(), null, null, null);
     assertThat(probe(activities, good).freshness().outcome()).isEqualTo(Outcome.PASS);
     server.clear();
+    // Once the good table's answer has aged, the new one is read with it, in one combined read.
+    clock.advance(WINDOW);
 
     ProbeOutput lost = probe(activities, bad);
     ProbeOutput stillGood = probe(activities, good);

@@ -2,6 +2,8 @@ package io.meshwatch.activities.store;
 
 import io.meshwatch.workflows.activities.RecordCycleInput;
 import io.meshwatch.workflows.activities.RecordCycleOutput;
+import io.meshwatch.workflows.activities.RecordCyclesInput;
+import io.meshwatch.workflows.activities.RecordCyclesOutput;
 import io.meshwatch.workflows.activities.RecordIncidentInput;
 import io.meshwatch.workflows.activities.RecordIncidentOutput;
 import io.meshwatch.workflows.activities.StoreActivities;
@@ -33,6 +35,21 @@ public final class StoreActivitiesImpl implements StoreActivities {
     } catch (DataAccessException e) {
       throw ApplicationFailure.newFailureWithCause(
           "recording a cycle of " + (input == null ? null : input.product()) + " failed: " + e.getMessage(),
+          StoreFailure.STORE_UNAVAILABLE.name(),
+          e);
+    }
+  }
+
+  @Override
+  public RecordCyclesOutput recordCycles(RecordCyclesInput input) {
+    try {
+      return new RecordCyclesOutput(input.cycles().size(), results.recordCycles(input.cycles()));
+    } catch (RejectedCycleException e) {
+      throw ApplicationFailure.newNonRetryableFailureWithCause(e.getMessage(), e.failure().name(), e);
+    } catch (DataAccessException e) {
+      String product = input.cycles().isEmpty() ? null : String.valueOf(input.cycles().get(0).product());
+      throw ApplicationFailure.newFailureWithCause(
+          "recording " + input.cycles().size() + " cycles of " + product + " failed: " + e.getMessage(),
           StoreFailure.STORE_UNAVAILABLE.name(),
           e);
     }

@@ -10,6 +10,9 @@ import java.util.Objects;
  */
 public record QueryTag(String value) {
 
+  /** The tag of a metadata read shared by every product on a connection ({@link SharedMetadata}). */
+  public static final QueryTag SHARED_METADATA = new QueryTag("meshwatch:metadata");
+
   public QueryTag {
     Objects.requireNonNull(value);
   }

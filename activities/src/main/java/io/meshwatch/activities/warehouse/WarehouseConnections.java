@@ -2,6 +2,7 @@ package io.meshwatch.activities.warehouse;
 
 import io.meshwatch.activities.sql.TableName;
 import io.meshwatch.activities.warehouse.bigquery.BigQueryWarehouseClient;
+import io.meshwatch.activities.warehouse.delta.DeltaRoots;
 import io.meshwatch.activities.warehouse.delta.DeltaWarehouseClient;
 import io.meshwatch.activities.warehouse.duckdb.DuckDbWarehouseClient;
 import io.meshwatch.activities.warehouse.postgres.PostgresWarehouseClient;
@@ -21,7 +22,9 @@ import java.util.Optional;
  * {@code connection} needs none configured: when no Delta connection is named {@code "default"}, its
  * table is read with a built-in one (Hadoop's defaults, DuckDB's defaults, the default statement
  * timeout), which serves local paths and {@code file://} locations — and object stores whose
- * credentials come from the environment.
+ * credentials come from the environment. A Delta connection may restrict where its tables are
+ * ({@link DeltaRoots}); while any does, the built-in connection is off, so leaving out
+ * {@code connection} is no way around an allow-list.
  */
 public final class WarehouseConnections {
 
@@ -35,9 +38,16 @@ public final class WarehouseConnections {
   }
 
   private final Map<String, Registered> byName = new LinkedHashMap<>();
+  private final Map<String, DeltaRoots> deltaRoots;
   private Registered builtInDelta;
 
   public WarehouseConnections(List<Registered> connections) {
+    this(connections, Map.of());
+  }
+
+  /** {@code deltaRoots}: per Delta connection name, where its tables may be (absent: anywhere). */
+  public WarehouseConnections(List<Registered> connections, Map<String, DeltaRoots> deltaRoots) {
+    this.deltaRoots = Map.copyOf(deltaRoots);
     for (Registered connection : connections) {
       if (byName.putIfAbsent(connection.name(), connection) != null) {
         throw new IllegalArgumentException("warehouse connection '" + connection.name() + "' is configured twice");
@@ -47,14 +57,20 @@ public final class WarehouseConnections {
 
   /** Builds a client for each configured connection. */
   public static WarehouseConnections fromSettings(List<ConnectionSettings> settings) {
-    return fromSettings(settings, List.of());
+    return fromSettings(settings, Map.of());
   }
 
-  /** Builds a client for each configured connection, beside {@code prebuilt} clients (a benchmark's). */
-  public static WarehouseConnections fromSettings(List<ConnectionSettings> settings, List<Registered> prebuilt) {
+  /** Builds a client for each configured connection; Delta connections named in {@code deltaRoots} are restricted to them. */
+  public static WarehouseConnections fromSettings(List<ConnectionSettings> settings, Map<String, DeltaRoots> deltaRoots) {
+    return fromSettings(settings, deltaRoots, List.of());
+  }
+
+  /** As {@link #fromSettings(List, Map)}, beside {@code prebuilt} clients that no config names (a benchmark's). */
+  public static WarehouseConnections fromSettings(List<ConnectionSettings> settings, Map<String, DeltaRoots> deltaRoots,
+      List<Registered> prebuilt) {
     List<Registered> all = new java.util.ArrayList<>(prebuilt);
     settings.forEach(s -> all.add(new Registered(s.name(), s.format(), clientFor(s))));
-    return new WarehouseConnections(all);
+    return new WarehouseConnections(all, deltaRoots);
   }
 
   private static WarehouseClient clientFor(ConnectionSettings settings) {
@@ -77,6 +93,10 @@ public final class WarehouseConnections {
     Registered registered = byName.get(name);
     if (output.format() == OutputFormat.DELTA && output.connection() == null
         && (registered == null || registered.format() != OutputFormat.DELTA)) {
+      if (deltaRoots.values().stream().anyMatch(DeltaRoots::restricted)) {
+        return new WarehouseTarget.Unavailable(Outcome.ERROR, "spec.output.connection is required: Delta connections are"
+            + " restricted to allowed_roots, so the built-in Delta connection is off");
+      }
       registered = builtInDelta();
     }
     if (registered == null) {
@@ -91,6 +111,11 @@ public final class WarehouseConnections {
       // A Delta table is named by its location; database/schema/table only name it in a catalog.
       if (output.location() == null || output.location().isBlank()) {
         return new WarehouseTarget.Unavailable(Outcome.ERROR, "spec.output.location is not set");
+      }
+      // Checked before anything is read, so a refused location is not even looked at.
+      Optional<String> refused = deltaRoots.getOrDefault(name, DeltaRoots.anywhere()).refusal(name, output.location());
+      if (refused.isPresent()) {
+        return new WarehouseTarget.Unavailable(Outcome.ERROR, refused.get());
       }
       return new WarehouseTarget.Reachable(name, registered.client(), new TableName(null, null, output.location()));
     }

@@ -137,4 +137,29 @@ class WarehouseConnectionsTest {
 
     assertThat(settings.toString()).contains("analytics").doesNotContain("s3cret").doesNotContain("inurl");
   }
+
+  @Test
+  void aDeltaConnectionWithAllowedRootsReadsOnlyUnderThemAndTheBuiltInOneIsOff() {
+    WarehouseConnections restricted = WarehouseConnections.fromSettings(
+        List.of(ConnectionSettings.of("lake", OutputFormat.DELTA, null, null, null)),
+        Map.of("lake", new io.meshwatch.activities.warehouse.delta.DeltaRoots(List.of("/data/lake", "s3://bucket/curated/"))));
+    for (String inside : List.of("/data/lake", "/data/lake/orders", "/data//lake/./orders", "file:///data/lake/orders",
+        "s3://bucket/curated/orders", "S3://bucket/curated")) {
+      assertThat(restricted.target(delta(inside, "lake"))).as(inside).isInstanceOf(WarehouseTarget.Reachable.class);
+    }
+    for (String outside : List.of("/data/lakehouse/orders", "/data", "lake/orders", "file:///data/lakehouse",
+        "s3://bucket/curated-raw/orders", "s3://other/curated/orders", "gs://bucket/curated/orders")) {
+      assertThat(restricted.target(delta(outside, "lake"))).as(outside)
+          .isEqualTo(new WarehouseTarget.Unavailable(Outcome.ERROR, "spec.output.location '" + outside
+              + "' is not under an allowed root of warehouse connection 'lake' (allowed_roots: /data/lake, s3://bucket/curated/)"));
+    }
+    // Leaving out the connection would fall back to the built-in Delta connection, which no allow-list restricts.
+    assertThat(restricted.target(delta("/anywhere/orders", null)))
+        .isEqualTo(new WarehouseTarget.Unavailable(Outcome.ERROR, "spec.output.connection is required: Delta connections are"
+            + " restricted to allowed_roots, so the built-in Delta connection is off"));
+  }
+
+  private static OutputSpec delta(String location, String connection) {
+    return new OutputSpec(OutputFormat.DELTA, location, null, null, null, null, null, null, connection);
+  }
 }

@@ -95,6 +95,10 @@ public final class LocalSlackServer implements AutoCloseable {
   private final Map<String, Instant> lastPost = new HashMap<>();
   private final Map<String, Queue<String>> failures = new HashMap<>();
   private final Map<String, Integer> drops = new HashMap<>();
+  private final Queue<Answer> outage = new ArrayDeque<>();
+  private final Map<String, Integer> holds = new HashMap<>();
+  private final java.util.concurrent.CountDownLatch released = new java.util.concurrent.CountDownLatch(1);
+  private int holding;
   private long lastTsMicros;
 
   private LocalSlackServer(String token, Clock clock, Duration postInterval) throws IOException {
@@ -153,6 +157,49 @@ public final class LocalSlackServer implements AutoCloseable {
     synchronized (lock) {
       drops.merge(method, 1, Integer::sum);
     }
+  }
+
+  /**
+   * The next {@code times} calls, whatever their method, answer HTTP {@code status} with {@code
+   * headers} and change nothing, as Slack does in an outage (500, 503) or when it throttles a
+   * whole workspace (429 with {@code Retry-After}). Queued outages are served in order.
+   */
+  public void failHttp(int status, Map<String, String> headers, int times) {
+    synchronized (lock) {
+      for (int i = 0; i < times; i++) {
+        outage.add(new Answer(status, failure(status == 429 ? "ratelimited" : "internal_error"), Map.copyOf(headers)));
+      }
+    }
+  }
+
+  /** Calls still to be answered by {@link #failHttp}. */
+  public int outageLeft() {
+    synchronized (lock) {
+      return outage.size();
+    }
+  }
+
+  /**
+   * The next call of {@code method} is carried out (a post is stored and visible in the channel)
+   * and its answer held back until {@link #releaseHeld()}, as when Slack acted but the caller dies
+   * before it reads the answer.
+   */
+  public void holdNextResponse(String method) {
+    synchronized (lock) {
+      holds.merge(method, 1, Integer::sum);
+    }
+  }
+
+  /** How many answers are held back now. */
+  public int holding() {
+    synchronized (lock) {
+      return holding;
+    }
+  }
+
+  /** Sends every held answer (to whoever still listens) and holds no more. */
+  public void releaseHeld() {
+    released.countDown();
   }
 
   public List<Call> calls() {
@@ -221,6 +268,7 @@ public final class LocalSlackServer implements AutoCloseable {
       Map<String, String> params = params(exchange);
       Answer answer;
       boolean drop;
+      boolean hold;
       synchronized (lock) {
         // One instant per call: the one the limit is judged at is the one recorded.
         Instant now = clock.instant();
@@ -232,6 +280,22 @@ public final class LocalSlackServer implements AutoCloseable {
         drop = answer.status() == 200 && drops.getOrDefault(method, 0) > 0;
         if (drop) {
           drops.merge(method, -1, Integer::sum);
+        }
+        hold = answer.status() == 200 && holds.getOrDefault(method, 0) > 0;
+        if (hold) {
+          holds.merge(method, -1, Integer::sum);
+          holding++;
+        }
+      }
+      if (hold) {
+        try {
+          released.await(10, java.util.concurrent.TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        } finally {
+          synchronized (lock) {
+            holding--;
+          }
         }
       }
       byte[] bytes = JSON.writeValueAsBytes(answer.body());
@@ -265,6 +329,10 @@ public final class LocalSlackServer implements AutoCloseable {
     }
     if (!presented.equals(token)) {
       return error("invalid_auth");
+    }
+    Answer down = outage.poll();
+    if (down != null) {
+      return down;
     }
     Queue<String> queued = failures.get(method);
     if (queued != null && !queued.isEmpty()) {

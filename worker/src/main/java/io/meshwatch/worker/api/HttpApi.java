@@ -8,7 +8,6 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -19,11 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.server.Request;
-import org.eclipse.jetty.server.Response;
-import org.eclipse.jetty.server.handler.ErrorHandler;
-import org.eclipse.jetty.util.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,6 +37,8 @@ public final class HttpApi implements AutoCloseable {
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
   /** The largest request body accepted: a spec is a few kilobytes, and the spec loader's cap is the same. */
   static final long MAX_REQUEST_BYTES = 1 << 20;
+  /** The largest request line and header block accepted (Jetty's default, set here so refusals can name it). */
+  static final int MAX_HEADER_BYTES = 8 * 1024;
   /** Set on a request once {@link #problem} answered it, so the error mappers leave the answer alone. */
   private static final String PROBLEM_WRITTEN = "meshwatch.problem";
   private static final List<HandlerType> METHODS =
@@ -69,12 +65,16 @@ public final class HttpApi implements AutoCloseable {
       // A known path asked with the wrong method is a 405 naming the allowed ones, not a 404.
       config.http.prefer405over404 = true;
       config.startup.showJavalinBanner = false;
-      // Requests Jetty refuses before any route sees them (a NUL or an ambiguous segment in the path)
-      // would otherwise be answered with Jetty's HTML error page, which names the server's insides.
-      config.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
-      // Jetty's per-connection header cache matches values case-insensitively by default and hands back
-      // the value first seen: after the real token, "Bearer <TOKEN IN UPPER CASE>" arrived as the real one.
-      config.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheCaseSensitive(true));
+      // Requests Jetty refuses before any route sees them (a malformed request line or header, a
+      // header block over the limit, a NUL or an ambiguous segment in the path) would otherwise be
+      // answered with Jetty's HTML error page, which names the server's insides, or with no body at all.
+      config.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler(MAX_HEADER_BYTES)));
+      config.jetty.modifyHttpConfiguration(http -> {
+        http.setRequestHeaderSize(MAX_HEADER_BYTES);
+        // Jetty's per-connection header cache matches values case-insensitively by default and hands back
+        // the value first seen: after the real token, "Bearer <TOKEN IN UPPER CASE>" arrived as the real one.
+        http.setHeaderCacheCaseSensitive(true);
+      });
       config.routes.get("/health", ctx -> json(ctx, 200, Map.of("status", "ok")));
       config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.get()));
       config.routes.before("/api/*", ctx -> {
@@ -173,28 +173,6 @@ public final class HttpApi implements AutoCloseable {
     }
   }
 
-
-  /** Jetty's own refusals as problem documents: no HTML, no server name, no stack. */
-  static final class ProblemErrorHandler extends ErrorHandler {
-    @Override
-    protected void generateResponse(Request request, Response response, int code, String message, Throwable cause, Callback callback) {
-      Map<String, Object> body = new LinkedHashMap<>();
-      body.put("type", "about:blank");
-      body.put("title", code == 400 ? "bad request" : "request refused");
-      body.put("status", code);
-      body.put("detail", code == 400
-          ? "the request is malformed (such as a path with an encoded NUL, '/' or '..' segment) and was refused before routing"
-          : "the request was refused (HTTP " + code + ")");
-      byte[] bytes;
-      try {
-        bytes = JSON.writeValueAsBytes(body);
-      } catch (JsonProcessingException e) {
-        bytes = ("{\"status\":" + code + "}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
-      }
-      response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/problem+json");
-      response.write(true, ByteBuffer.wrap(bytes), callback);
-    }
-  }
 
   @Override
   public void close() {

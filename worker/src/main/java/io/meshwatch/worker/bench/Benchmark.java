@@ -109,7 +109,7 @@ public final class Benchmark {
     progress.println("[bench " + engine.label() + "] " + message);
   }
 
-  private static void delete(Path folder) throws IOException {
+  static void delete(Path folder) throws IOException {
     if (!Files.exists(folder)) {
       return;
     }

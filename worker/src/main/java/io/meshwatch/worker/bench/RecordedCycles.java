@@ -2,6 +2,8 @@ package io.meshwatch.worker.bench;
 
 import io.meshwatch.workflows.activities.RecordCycleInput;
 import io.meshwatch.workflows.activities.RecordCycleOutput;
+import io.meshwatch.workflows.activities.RecordCyclesInput;
+import io.meshwatch.workflows.activities.RecordCyclesOutput;
 import io.meshwatch.workflows.activities.RecordIncidentInput;
 import io.meshwatch.workflows.activities.RecordIncidentOutput;
 import io.meshwatch.workflows.activities.StoreActivities;
@@ -21,6 +23,15 @@ final class RecordedCycles implements StoreActivities {
     cycles++;
     scans += input.scans();
     return new RecordCycleOutput(input.results().size());
+  }
+
+  @Override
+  public synchronized RecordCyclesOutput recordCycles(RecordCyclesInput input) {
+    int written = 0;
+    for (RecordCycleInput cycle : input.cycles()) {
+      written += recordCycle(cycle).resultsWritten();
+    }
+    return new RecordCyclesOutput(input.cycles().size(), written);
   }
 
   /** The benchmark's incidents touch no warehouse: nothing to keep. */

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.meshwatch.activities.warehouse.bigquery.BigQuerySettings;
+import io.meshwatch.activities.warehouse.delta.DeltaRoots;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -158,6 +159,16 @@ public final class ConfigLoader {
       }
       if ("duckdb".equals(w.format())) {
         durationProblem(path, w, "keep_open", problems);
+      }
+      if (!w.allowedRoots().isEmpty() && !"delta".equals(w.format())) {
+        problems.add(new ConfigProblem(path + ".allowed_roots", "only for delta connections (their tables are named by location)"));
+      }
+      for (int i = 0; i < w.allowedRoots().size(); i++) {
+        String index = path + ".allowed_roots[" + i + "]";
+        DeltaRoots.problem(w.allowedRoots().get(i)).ifPresent(problem -> problems.add(new ConfigProblem(index, problem)));
+      }
+      if ("postgres".equals(w.format())) {
+        durationProblem(path, w, "metadata_max_age", problems);
       }
       if ("bigquery".equals(w.format())) {
         // Each problem reads "key: problem", the key relative to the connection.

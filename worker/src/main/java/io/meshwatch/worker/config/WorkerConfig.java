@@ -135,13 +135,23 @@ public record WorkerConfig(
   /**
    * A named warehouse connection; specs refer to it by name in {@code spec.output.connection}.
    * {@code url} is the JDBC URL (DuckDB, PostgreSQL, Snowflake) or an endpoint override; {@code
-   * properties} carries the format's own settings (e.g. a BigQuery project) — never secrets.
+   * properties} carries the format's own settings (e.g. a BigQuery project) — never secrets. {@code
+   * allowedRoots} (Delta only) lists where the connection's tables may be; empty: anywhere the spec
+   * rules allow.
    */
   public record Warehouse(
       String format, String url, String user, String passwordEnv, String passwordFile, Duration statementTimeout,
-      Map<String, String> properties) {
+      Map<String, String> properties, List<String> allowedRoots) {
+    @com.fasterxml.jackson.annotation.JsonCreator
     public Warehouse {
       properties = properties == null ? Map.of() : Map.copyOf(properties);
+      allowedRoots = allowedRoots == null ? List.of() : List.copyOf(allowedRoots);
+    }
+
+    /** A connection without an allow-list. */
+    public Warehouse(String format, String url, String user, String passwordEnv, String passwordFile, Duration statementTimeout,
+        Map<String, String> properties) {
+      this(format, url, user, passwordEnv, passwordFile, statementTimeout, properties, List.of());
     }
   }
 

@@ -7,6 +7,7 @@ import io.meshwatch.activities.store.StoreDatabase;
 import io.meshwatch.activities.warehouse.WarehouseConnections;
 import io.meshwatch.workflows.activities.IncidentActivities;
 import io.meshwatch.workflows.activities.SourceActivities;
+import io.meshwatch.workflows.activities.StoreActivities;
 import io.meshwatch.workflows.activities.WarehouseActivities;
 import io.meshwatch.workflows.incident.IncidentStatus;
 import io.meshwatch.workflows.incident.IncidentWorkflow;
@@ -37,7 +38,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.temporal.client.WorkflowException;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
-import io.temporal.worker.WorkflowImplementationOptions;
+import io.temporal.worker.WorkerFactoryOptions;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -146,8 +147,11 @@ public final class MeshwatchRuntime implements AutoCloseable {
     incidentActivities = delivery.activities();
     sourceActivities = new SourceOutageReporter(temporal.client(), config.temporal().taskQueue(), settings.ladder());
 
+    ActivityLiveness liveness = new ActivityLiveness();
+    resources.add(liveness);
     WorkerTuning tuning = new WorkerTuning(config.temporal().worker());
-    WorkerFactory factory = WorkerFactory.newInstance(temporal.client(), tuning.factoryOptions());
+    WorkerFactory factory = WorkerFactory.newInstance(temporal.client(),
+        WorkerFactoryOptions.newBuilder(tuning.factoryOptions()).setWorkerInterceptors(liveness).build());
     resources.add(() -> {
       // Monitors are durable: an activity cut short here is retried by the next worker.
       factory.shutdown();
@@ -157,7 +161,8 @@ public final class MeshwatchRuntime implements AutoCloseable {
       }
     });
     Worker worker = factory.newWorker(config.temporal().taskQueue(), tuning.workerOptions());
-    worker.registerWorkflowImplementationTypes(WorkflowImplementationOptions.getDefaultInstance(),
+    worker.registerWorkflowImplementationTypes(ActivityLiveness.workflowOptions(WarehouseActivities.class,
+            StoreActivities.class, IncidentActivities.class, SourceActivities.class),
         ProductMonitorWorkflowImpl.class, IncidentWorkflowImpl.class, SourceOutageWorkflowImpl.class);
     worker.registerActivitiesImplementations(warehouseActivities, storeActivities, incidentActivities, sourceActivities);
     factory.start();

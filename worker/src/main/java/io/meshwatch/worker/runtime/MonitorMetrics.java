@@ -34,6 +34,8 @@ public final class MonitorMetrics {
   public MonitorMetrics(MeterRegistry registry, Clock clock) {
     this.registry = registry;
     this.clock = clock;
+    // Present at zero from the start, so a rule on their increase sees the first failure.
+    Stream.of("cycle", "incident").forEach(operation -> storeWriteFailures(operation));
   }
 
   /** Live values of one product, read by its gauges at scrape time. */
@@ -42,6 +44,20 @@ public final class MonitorMetrics {
     volatile double onTime = Double.NaN;
     volatile double qualityScore = Double.NaN;
     volatile ProductState state = ProductState.UNKNOWN;
+  }
+
+  /**
+   * A write to meshwatch's store that failed and will be retried by the workflow that asked for it
+   * ({@code operation}: {@code cycle} or {@code incident}): while the store is down this climbs and
+   * {@code meshwatch_cycles_total} stands still, which is how an outage shows (docs/reliability.md).
+   */
+  public void onStoreWriteFailure(String operation) {
+    storeWriteFailures(operation).increment();
+  }
+
+  private Counter storeWriteFailures(String operation) {
+    return Counter.builder("meshwatch.store.write.failures").description("Writes to meshwatch's store that failed (each is retried)")
+        .tags("operation", operation).register(registry);
   }
 
   public void onCycle(RecordCycleInput cycle, java.util.function.Function<ProductId, String> ownerOf) {

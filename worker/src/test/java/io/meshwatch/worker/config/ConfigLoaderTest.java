@@ -180,6 +180,40 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void deltaAllowedRootsAreReadAndEachBadRootNamedByItsIndex() throws Exception {
+    WorkerConfig good = new ConfigLoader(Map.of()).load(file("""
+        warehouses:
+          lake:
+            format: delta
+            allowed_roots: [/data/lake, "s3://analytics-bucket/curated"]
+        """));
+    assertThat(good.warehouses().get("lake").allowedRoots()).containsExactly("/data/lake", "s3://analytics-bucket/curated");
+
+    Path bad = file("""
+        warehouses:
+          lake:
+            format: delta
+            allowed_roots: [relative/tables, "/data/../etc", "s3:///no-bucket", "ftp://host/x", ""]
+          pg:
+            format: postgres
+            url: jdbc:postgresql://wh/db
+            allowed_roots: [/data]
+        """);
+    assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(bad))
+        .isInstanceOf(ConfigException.class)
+        .satisfies(e -> assertThat(((ConfigException) e).problems()).extracting(ConfigProblem::toString)
+            .containsExactlyInAnyOrder(
+                "warehouses.lake.allowed_roots[0]: must be an absolute path or a file://, s3://, s3a://, gs:// or abfss:// URI,"
+                    + " got 'relative/tables'",
+                "warehouses.lake.allowed_roots[1]: must not contain '..' segments, got '/data/../etc'",
+                "warehouses.lake.allowed_roots[2]: must name a bucket or container, such as s3://bucket/prefix, got 's3:///no-bucket'",
+                "warehouses.lake.allowed_roots[3]: must be an absolute path or a file://, s3://, s3a://, gs:// or abfss:// URI,"
+                    + " got 'ftp://host/x'",
+                "warehouses.lake.allowed_roots[4]: must not be empty",
+                "warehouses.pg.allowed_roots: only for delta connections (their tables are named by location)"));
+  }
+
+  @Test
   void bigQueryConnectionsAreCheckedOffline() throws Exception {
     Path good = file("""
         warehouses:

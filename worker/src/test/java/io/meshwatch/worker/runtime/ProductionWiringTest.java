@@ -143,7 +143,7 @@ class ProductionWiringTest {
         assertThat(r.checkId()).isEqualTo("custom:amount_usd_ge_0");
         assertThat(r.violations()).isEqualTo(20L);
       });
-      assertThat(runtime.store().results().findLatestEvaluation(id)).get().satisfies(e -> assertThat(e.scans()).isEqualTo(1));
+      assertThat(stored(() -> runtime.store().results().findLatestEvaluation(id))).satisfies(e -> assertThat(e.scans()).isEqualTo(1));
 
       try (Connection c = postgres.getDatabase("postgres", "analytics").getConnection(); Statement s = c.createStatement()) {
         s.execute("UPDATE orders SET amount_usd = 1, loaded_at = now() WHERE amount_usd < 0");
@@ -242,7 +242,7 @@ class ProductionWiringTest {
         assertThat(r.checkId()).isEqualTo("custom:amount_usd_ge_0");
         assertThat(r.violations()).isEqualTo(20L);
       });
-      assertThat(runtime.store().results().findLatestEvaluation(id)).get().satisfies(e -> {
+      assertThat(stored(() -> runtime.store().results().findLatestEvaluation(id))).satisfies(e -> {
         assertThat(e.scans()).isEqualTo(1);
         assertThat(e.bytesProcessed()).isEqualTo(64_000);
         assertThat(e.bytesBilled()).isEqualTo(10L << 20);
@@ -299,6 +299,17 @@ class ProductionWiringTest {
     }
     assertThat(printed).contains(text);
     return printed;
+  }
+
+  /** A store row the monitor writes after its status shows the cycle (records are written asynchronously). */
+  private static <T> T stored(java.util.function.Supplier<Optional<T>> read) throws InterruptedException {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+    Optional<T> found = read.get();
+    while (found.isEmpty() && Instant.now().isBefore(deadline)) {
+      Thread.sleep(100);
+      found = read.get();
+    }
+    return found.orElseThrow(() -> new AssertionError("not in the store after 30 s"));
   }
 
   private static ProductStatus await(MeshwatchRuntime runtime, ProductId id, Predicate<ProductStatus> condition) throws InterruptedException {

@@ -21,11 +21,13 @@ import org.junit.jupiter.api.Test;
 class WarehouseWiringTest {
 
   @Test
-  void snowflakeMetadataIsSharedForAFifthOfThePollIntervalUnlessConfigured() {
-    assertThat(WarehouseWiring.snowflakeProperties(Map.of("warehouse", "WH"), Duration.ofMinutes(5)))
+  void metadataIsSharedForAFifthOfThePollIntervalUnlessConfigured() {
+    assertThat(WarehouseWiring.sharedMetadataProperties(Map.of("warehouse", "WH"), Duration.ofMinutes(5)))
         .containsEntry("metadata_max_age", "PT1M").containsEntry("warehouse", "WH");
-    assertThat(WarehouseWiring.snowflakeProperties(Map.of("metadata_max_age", "30s"), Duration.ofMinutes(5)))
+    assertThat(WarehouseWiring.sharedMetadataProperties(Map.of("metadata_max_age", "30s"), Duration.ofMinutes(5)))
         .containsEntry("metadata_max_age", "PT30S");
+    assertThat(WarehouseWiring.sharedMetadataProperties(Map.of("metadata_max_age", "0s"), Duration.ofMinutes(5)))
+        .containsEntry("metadata_max_age", "PT0S");
   }
 
   @Test
@@ -43,5 +45,31 @@ class WarehouseWiringTest {
     assertThat(probe.freshness().outcome()).isEqualTo(Outcome.ERROR);
     assertThat(probe.freshness().reason()).startsWith("cannot connect to Snowflake connection 'sf'")
         .doesNotContain("s3cret");
+  }
+
+  @Test
+  void aDeltaConnectionsAllowedRootsRefuseALocationOutsideThemAndLetOneInsideBeRead(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    String root = dir.resolve("allowed").toString();
+    WarehouseActivities activities = WarehouseWiring.activities(Map.of("lake", new WorkerConfig.Warehouse("delta", null, null,
+        null, null, Duration.ofSeconds(30), Map.of(), List.of(root))), new ConfigLoader(Map.of()), new FreshnessAssessor(),
+        Duration.ofMinutes(5));
+    String outside = dir.resolve("elsewhere/orders").toString();
+    String inside = dir.resolve("allowed/orders").toString();
+
+    var refused = activities.probe(new ProbeInput(delta(outside), Instant.parse("2024-06-10T12:00:00Z"), List.of()));
+    var read = activities.probe(new ProbeInput(delta(inside), Instant.parse("2024-06-10T12:00:00Z"), List.of()));
+
+    assertThat(refused.freshness().outcome()).isEqualTo(Outcome.ERROR);
+    assertThat(refused.freshness().reason()).isEqualTo("spec.output.location '" + outside
+        + "' is not under an allowed root of warehouse connection 'lake' (allowed_roots: " + root + ")");
+    // Inside the root the table is looked for, and there is none yet.
+    assertThat(read.freshness().outcome()).isEqualTo(Outcome.ERROR);
+    assertThat(read.freshness().reason()).contains(inside).doesNotContain("allowed root");
+  }
+
+  private static ProductSpec delta(String location) {
+    return new ProductSpec(new ProductId("orders", "orders-daily"), "orders-platform-team", null, "orders",
+        new OutputSpec(OutputFormat.DELTA, location, null, null, null, null, null, null, "lake"), List.of(), null,
+        List.of(), null, null, null);
   }
 }

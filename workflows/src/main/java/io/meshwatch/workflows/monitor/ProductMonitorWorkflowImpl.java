@@ -5,6 +5,8 @@ import io.meshwatch.workflows.activities.EvaluateOutput;
 import io.meshwatch.workflows.activities.ProbeInput;
 import io.meshwatch.workflows.activities.ProbeOutput;
 import io.meshwatch.workflows.activities.RecordCycleInput;
+import io.meshwatch.workflows.activities.RecordCyclesInput;
+import io.meshwatch.workflows.activities.RecordCyclesOutput;
 import io.meshwatch.workflows.activities.SourceActivities;
 import io.meshwatch.workflows.activities.StoreActivities;
 import io.meshwatch.workflows.activities.WarehouseActivities;
@@ -20,6 +22,10 @@ import io.meshwatch.workflows.model.ProductStates;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.CancellationScope;
+import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,6 +44,22 @@ public class ProductMonitorWorkflowImpl implements ProductMonitorWorkflow {
   /** How many distinct update instants are kept as the observed update history. */
   static final int OBSERVED_UPDATES_KEPT = 20;
 
+  /**
+   * Cycles a monitor holds while its store write is under way or failing (200 cycles: about 16 hours
+   * at the default 5-minute cadence). Past it the loop waits for the store, so nothing is dropped and
+   * the carried state stays far below Temporal's payload limit.
+   */
+  static final int UNRECORDED_LIMIT = 200;
+
+  /** Cycles per store write: keeps one activity's input small however long the store was away. */
+  static final int CYCLES_PER_WRITE = 50;
+
+  /** The change that made cycle records asynchronous and buffered (docs/upgrading-workflows.md). */
+  static final String BUFFERED_RECORDS = "buffered-records";
+
+  /** The change that spreads each product's polls over the cadence by a phase of its own. */
+  static final String POLL_PHASE = "poll-phase";
+
   private static final Logger log = Workflow.getLogger(ProductMonitorWorkflowImpl.class);
 
   private ProductSpec spec;
@@ -52,6 +74,15 @@ public class ProductMonitorWorkflowImpl implements ProductMonitorWorkflow {
   private String retiredBy;
   private boolean wake;
   private final List<IncidentClosed> closedIncidents = new ArrayList<>();
+
+  // Cycle records not yet in the store, oldest first, and the write under way (runs of version 1
+  // of BUFFERED_RECORDS; older runs record each cycle before going on).
+  private boolean bufferedRecords;
+  private boolean phasedPolls;
+  private final List<RecordCycleInput> unrecorded = new ArrayList<>();
+  private List<RecordCycleInput> writing = List.of();
+  private Promise<RecordCyclesOutput> recording;
+  private int runCycles;
 
   private WarehouseActivities probes;
   private WarehouseActivities scans;
@@ -68,14 +99,26 @@ public class ProductMonitorWorkflowImpl implements ProductMonitorWorkflow {
       state = input.carried();
     }
     createStubs();
+    // Asked once per run, before any command: a run recorded before these changes replays without them.
+    bufferedRecords = Workflow.getVersion(BUFFERED_RECORDS, Workflow.DEFAULT_VERSION, 1) >= 1;
+    phasedPolls = Workflow.getVersion(POLL_PHASE, Workflow.DEFAULT_VERSION, 1) >= 1;
+    unrecorded.addAll(input.unrecorded());
     incidents = new ProductIncidents(state.incidents(), sources, closedIncidents);
     while (true) {
       adoptPendingSpec();
       if (retiredBy != null) {
         incidents.retire(spec, retiredBy);
         state = withIncidents(incidents.tracking());
+        drainRecords();
         log.info("monitor of {} ends: retired by {}", spec.id(), retiredBy);
         return new MonitorResult(spec.id(), retiredBy, state.evaluations());
+      }
+      // Buffered runs continue as new here, between cycles, when no store write is under way: a
+      // write cannot be carried (its activity would outlive the run), and by now the last cycle's
+      // write has had the whole wait to land. During a store outage the run goes on until the store
+      // is back; its history stays bounded by the buffer's limit.
+      if (bufferedRecords && runCycles > 0 && !evaluateRequested && !specChanged && recordingSettled() && historyIsLong()) {
+        continueAsNew();
       }
       Instant now = Instant.ofEpochMilli(Workflow.currentTimeMillis());
       Instant nextCheckAt = null;
@@ -84,11 +127,9 @@ public class ProductMonitorWorkflowImpl implements ProductMonitorWorkflow {
       } else if (state.state() != ProductState.PAUSED) {
         recordPaused(now);
       }
-      if (historyIsLong()) {
-        // A closure still queued would be lost with this run.
-        incidents.applyClosed();
-        state = withIncidents(incidents.tracking());
-        Workflow.continueAsNew(new MonitorInput(spec, specVersion, settings, state));
+      runCycles++;
+      if (!bufferedRecords && historyIsLong()) {
+        continueAsNew();
       }
       waitForNextCycle(now, nextCheckAt);
     }
@@ -262,7 +303,7 @@ public class ProductMonitorWorkflowImpl implements ProductMonitorWorkflow {
     // Measured from the workflow time now, not the cycle start: the cycle's activities took time,
     // and a deadline timer must fire at the deadline itself.
     Instant timerStart = Instant.ofEpochMilli(Workflow.currentTimeMillis());
-    Instant wakeAt = now.plus(settings.pollInterval());
+    Instant wakeAt = phasedPolls ? PollPhase.of(spec.id(), settings.pollInterval()).nextPollAfter(now) : now.plus(settings.pollInterval());
     if (nextCheckAt != null && nextCheckAt.isAfter(now) && nextCheckAt.isBefore(wakeAt)) {
       wakeAt = nextCheckAt;
     }
@@ -270,7 +311,35 @@ public class ProductMonitorWorkflowImpl implements ProductMonitorWorkflow {
     if (sleep.isNegative() || sleep.isZero()) {
       return;
     }
-    Workflow.await(sleep, () -> wake);
+    if (!bufferedRecords) {
+      Workflow.await(sleep, () -> wake);
+      return;
+    }
+    // One timer for the whole wait (as many history events as the plain await); the loop wakes on
+    // each finished store write to send what was buffered meanwhile.
+    Promise<Void>[] timer = new Promise[1];
+    CancellationScope sleeping = Workflow.newCancellationScope(() -> {
+      timer[0] = Workflow.newTimer(sleep);
+    });
+    sleeping.run();
+    while (true) {
+      flushRecords();
+      Workflow.await(() -> wake || timer[0].isCompleted() || recordingFinished());
+      if (wake || timer[0].isCompleted()) {
+        break;
+      }
+    }
+    if (!timer[0].isCompleted()) {
+      sleeping.cancel();
+    }
+  }
+
+  private void continueAsNew() {
+    // A closure still queued would be lost with this run; so would a failed write not yet put back.
+    incidents.applyClosed();
+    state = withIncidents(incidents.tracking());
+    settleRecording();
+    Workflow.continueAsNew(new MonitorInput(spec, specVersion, settings, state, List.copyOf(unrecorded)));
   }
 
   private boolean historyIsLong() {
@@ -293,11 +362,83 @@ public class ProductMonitorWorkflowImpl implements ProductMonitorWorkflow {
   // ---- activities, each failure contained so the monitor keeps running ----
 
   private void record(RecordCycleInput input) {
-    try {
-      store.recordCycle(input);
-    } catch (ActivityFailure e) {
-      log.error("could not record cycle of {} at {}: {}", input.product(), input.at(), rootMessage(e));
+    if (!bufferedRecords) {
+      try {
+        store.recordCycle(input);
+      } catch (ActivityFailure e) {
+        log.error("could not record cycle of {} at {}: {}", input.product(), input.at(), rootMessage(e));
+      }
+      return;
     }
+    // The cycle goes on (deadlines, incidents, alerts) while the store takes its time or is down.
+    unrecorded.add(input);
+    flushRecords();
+    while (unrecorded.size() >= UNRECORDED_LIMIT) {
+      log.warn("monitor of {} holds {} unrecorded cycles: waiting for the store", spec.id(), unrecorded.size());
+      Workflow.await(this::recordingSettled);
+      flushRecords();
+    }
+  }
+
+  /** Takes the answer of a finished write, then starts the next one if cycles wait. */
+  private void flushRecords() {
+    if (recording != null && !recording.isCompleted()) {
+      return;
+    }
+    settleRecording();
+    if (unrecorded.isEmpty()) {
+      return;
+    }
+    int count = Math.min(CYCLES_PER_WRITE, unrecorded.size());
+    writing = List.copyOf(unrecorded.subList(0, count));
+    unrecorded.subList(0, count).clear();
+    recording = Async.function(store::recordCycles, new RecordCyclesInput(writing));
+  }
+
+  /** Waits for the write under way; a failed write goes back to the front of the buffer (unless refused). */
+  private void settleRecording() {
+    if (recording == null) {
+      return;
+    }
+    Workflow.await(recording::isCompleted);
+    RuntimeException failure = recording.getFailure();
+    if (failure != null) {
+      RecordCycleInput first = writing.get(0);
+      if (refused(failure)) {
+        // Input no retry can fix (a product the store no longer knows): keeping it would block the rest.
+        log.error("store refused {} cycles of {} from {}: {}", writing.size(), first.product(), first.at(), rootMessage(failure));
+      } else {
+        log.warn("could not record {} cycles of {} from {} yet: {}", writing.size(), first.product(), first.at(), rootMessage(failure));
+        unrecorded.addAll(0, writing);
+      }
+    }
+    recording = null;
+    writing = List.of();
+  }
+
+  /** Before the run ends: every buffered cycle is in the store. */
+  private void drainRecords() {
+    while (bufferedRecords && (recording != null || !unrecorded.isEmpty())) {
+      settleRecording();
+      flushRecords();
+    }
+  }
+
+  private boolean recordingSettled() {
+    return recording == null || recording.isCompleted();
+  }
+
+  private boolean recordingFinished() {
+    return recording != null && recording.isCompleted();
+  }
+
+  private static boolean refused(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof ApplicationFailure application && application.isNonRetryable()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void createStubs() {

@@ -11,6 +11,8 @@ import io.meshwatch.workflows.activities.ProbeInput;
 import io.meshwatch.workflows.activities.ProbeOutput;
 import io.meshwatch.workflows.activities.RecordCycleInput;
 import io.meshwatch.workflows.activities.RecordCycleOutput;
+import io.meshwatch.workflows.activities.RecordCyclesInput;
+import io.meshwatch.workflows.activities.RecordCyclesOutput;
 import io.meshwatch.workflows.activities.RecordIncidentInput;
 import io.meshwatch.workflows.activities.RecordIncidentOutput;
 import io.meshwatch.workflows.activities.SourceActivities;
@@ -133,12 +135,39 @@ public final class Fakes {
   }
 
   public static final class Store implements StoreActivities {
+    /** One entry per (product, time), as the real store keys its rows: a cycle written again replaces its entry. */
     final List<RecordCycleInput> cycles = new CopyOnWriteArrayList<>();
+    /** Every write that reached the store, copies included. */
+    final List<RecordCycleInput> writes = new CopyOnWriteArrayList<>();
+    /** While set, recording a cycle fails, as it does while PostgreSQL is down. */
+    public volatile boolean cyclesFailing;
 
     @Override
-    public RecordCycleOutput recordCycle(RecordCycleInput input) {
+    public synchronized RecordCycleOutput recordCycle(RecordCycleInput input) {
+      if (cyclesFailing) {
+        throw new IllegalStateException("connection to PostgreSQL refused");
+      }
+      writes.add(input);
+      for (int i = 0; i < cycles.size(); i++) {
+        if (cycles.get(i).product().equals(input.product()) && cycles.get(i).at().equals(input.at())) {
+          cycles.set(i, input);
+          return new RecordCycleOutput(input.results().size());
+        }
+      }
       cycles.add(input);
       return new RecordCycleOutput(input.results().size());
+    }
+
+    @Override
+    public synchronized RecordCyclesOutput recordCycles(RecordCyclesInput input) {
+      if (cyclesFailing) {
+        throw new IllegalStateException("connection to PostgreSQL refused");
+      }
+      int written = 0;
+      for (RecordCycleInput cycle : input.cycles()) {
+        written += recordCycle(cycle).resultsWritten();
+      }
+      return new RecordCyclesOutput(input.cycles().size(), written);
     }
 
     /**

@@ -184,7 +184,8 @@ class MonitorIncidentsTest {
 
     warehouse.results = List.of(Fakes.pass("custom:revenue_usd_gte_0", CheckKind.CUSTOM));
     warehouse.version = "v2";
-    env.sleep(POLL);
+    // The first poll after a start comes half to one and a half intervals later (the product's phase).
+    env.sleep(POLL.multipliedBy(3).dividedBy(2));
     assertThat(monitor.status().state()).isEqualTo(ProductState.HEALTHY);
 
     warehouse.results = List.of(Fakes.fail("custom:revenue_usd_gte_0", CheckKind.CUSTOM));

@@ -2,6 +2,7 @@ package io.meshwatch.activities.warehouse.snowflake;
 
 import io.meshwatch.activities.sql.Dialect;
 import io.meshwatch.activities.sql.TableName;
+import io.meshwatch.activities.warehouse.MetadataAnswer;
 import io.meshwatch.activities.warehouse.ResolvedTable;
 import io.meshwatch.activities.warehouse.TableColumn;
 import java.util.ArrayList;
@@ -88,27 +89,27 @@ record MetadataQuery(String sql, List<String> parameters, Map<String, List<Table
   }
 
   /** What the rows say about each table asked for. */
-  Map<TableKey, TableLookup> read(List<CatalogRow> rows, String connection) {
+  Map<TableKey, MetadataAnswer<TableMetadata>> read(List<CatalogRow> rows, String connection) {
     Map<TableName, List<CatalogRow>> byTable = new LinkedHashMap<>();
     for (CatalogRow row : rows) {
       byTable.computeIfAbsent(new TableName(row.catalog(), row.schema(), row.table()), t -> new ArrayList<>()).add(row);
     }
-    Map<TableKey, TableLookup> result = new LinkedHashMap<>();
+    Map<TableKey, MetadataAnswer<TableMetadata>> result = new LinkedHashMap<>();
     tablesByDatabase.values().forEach(keys -> keys.forEach(key -> result.put(key, match(key, byTable, connection))));
     return result;
   }
 
   /** Every table of {@code database} is missing, with the reason, when the database cannot be read. */
-  Map<TableKey, TableLookup> databaseMissing(String database, String connection) {
-    Map<TableKey, TableLookup> result = new LinkedHashMap<>();
+  Map<TableKey, MetadataAnswer<TableMetadata>> databaseMissing(String database, String connection) {
+    Map<TableKey, MetadataAnswer<TableMetadata>> result = new LinkedHashMap<>();
     for (TableKey key : tablesByDatabase.get(database)) {
-      result.put(key, new TableLookup.Missing("database " + database + " does not exist in Snowflake connection '"
+      result.put(key, MetadataAnswer.Failed.notFound("database " + database + " does not exist in Snowflake connection '"
           + connection + "', or its role is not granted USAGE on it (table " + key.display() + ")"));
     }
     return result;
   }
 
-  private static TableLookup match(TableKey key, Map<TableName, List<CatalogRow>> byTable, String connection) {
+  private static MetadataAnswer<TableMetadata> match(TableKey key, Map<TableName, List<CatalogRow>> byTable, String connection) {
     List<TableName> candidates = byTable.keySet().stream()
         .filter(t -> t.catalog().equals(key.database()))
         .filter(t -> t.schema().equalsIgnoreCase(key.schema()) && t.table().equalsIgnoreCase(key.table()))
@@ -119,15 +120,15 @@ record MetadataQuery(String sql, List<String> parameters, Map<String, List<Table
         .findFirst()
         .orElse(candidates.size() == 1 ? candidates.get(0) : null);
     if (chosen == null && candidates.size() > 1) {
-      return new TableLookup.Missing("table " + key.display() + " matches " + candidates.size()
+      return MetadataAnswer.Failed.notFound("table " + key.display() + " matches " + candidates.size()
           + " tables that differ only in case (" + candidates.stream().map(TableName::display)
               .collect(Collectors.joining(", ")) + "); write the name exactly as Snowflake has it");
     }
     if (chosen == null) {
-      return new TableLookup.Missing("table " + key.display() + " does not exist in Snowflake connection '"
+      return MetadataAnswer.Failed.notFound("table " + key.display() + " does not exist in Snowflake connection '"
           + connection + "', or its role is not granted access to it");
     }
-    return new TableLookup.Found(metadata(chosen, byTable.get(chosen)));
+    return new MetadataAnswer.Found<>(metadata(chosen, byTable.get(chosen)));
   }
 
   private static TableMetadata metadata(TableName name, List<CatalogRow> rows) {

@@ -1,8 +1,8 @@
 package io.meshwatch.activities.warehouse.snowflake;
 
 import io.meshwatch.activities.warehouse.ConnectionSettings;
+import io.meshwatch.activities.warehouse.SharedMetadata;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Properties;
 
@@ -26,7 +26,7 @@ import java.util.Properties;
 final class SnowflakeDriverProperties {
 
   /** How long one metadata read serves other products' probes, as an ISO-8601 duration. */
-  static final String METADATA_MAX_AGE = "metadata_max_age";
+  static final String METADATA_MAX_AGE = SharedMetadata.MAX_AGE;
   static final Duration DEFAULT_METADATA_MAX_AGE = Duration.ofMinutes(1);
   static final String PRIVATE_KEY_FILE = "private_key_file";
 
@@ -53,22 +53,6 @@ final class SnowflakeDriverProperties {
     return properties;
   }
 
-  static Duration metadataMaxAge(ConnectionSettings settings) {
-    String value = settings.properties().get(METADATA_MAX_AGE);
-    if (value == null) {
-      return DEFAULT_METADATA_MAX_AGE;
-    }
-    try {
-      Duration age = Duration.parse(value);
-      if (age.isNegative()) {
-        throw new IllegalArgumentException(message(settings));
-      }
-      return age;
-    } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException(message(settings), e);
-    }
-  }
-
   /** The session's default database from the connection's properties ({@code database} or {@code db}), or null. */
   static String defaultDatabase(ConnectionSettings settings) {
     Map<String, String> properties = settings.properties();
@@ -80,8 +64,4 @@ final class SnowflakeDriverProperties {
     return settings.properties().get("schema");
   }
 
-  private static String message(ConnectionSettings settings) {
-    return "warehouse connection '" + settings.name() + "': " + METADATA_MAX_AGE
-        + " must be a duration of zero or more (ISO-8601, such as PT1M)";
-  }
 }

@@ -5,11 +5,13 @@ import io.meshwatch.activities.sql.TableName;
 import io.meshwatch.activities.sql.TypeFamily;
 import io.meshwatch.activities.warehouse.ConnectionSettings;
 import io.meshwatch.activities.warehouse.FreshnessColumn;
+import io.meshwatch.activities.warehouse.MetadataAnswer;
 import io.meshwatch.activities.warehouse.QueryContext;
 import io.meshwatch.activities.warehouse.QueryTag;
 import io.meshwatch.activities.warehouse.RenderedSqlParser;
 import io.meshwatch.activities.warehouse.ResolvedTable;
 import io.meshwatch.activities.warehouse.SeparateCalls;
+import io.meshwatch.activities.warehouse.SharedMetadata;
 import io.meshwatch.activities.warehouse.StatementKind;
 import io.meshwatch.activities.warehouse.TableColumn;
 import io.meshwatch.activities.warehouse.TableProbe;
@@ -37,7 +39,7 @@ import org.jdbi.v3.core.statement.TemplateEngine;
  *
  * <p>Metadata comes from {@code INFORMATION_SCHEMA.TABLES} and {@code COLUMNS}, read for every
  * product on the connection by one query and shared for {@code metadata_max_age}
- * ({@link SnowflakeMetadataCache}); a probe served from it opens no session at all. Data version:
+ * ({@link SharedMetadata}); a probe served from it opens no session at all. Data version:
  * LAST_ALTERED, ROW_COUNT and BYTES, which move with every DML but also with DDL, reclustering and
  * other maintenance (an extra scan, never a missed change); a view's version is null. Last update:
  * {@code MAX(freshness_column)} when one is declared (one query, answered from micro-partition
@@ -57,21 +59,19 @@ public final class SnowflakeWarehouseClient extends JdbiWarehouseClient {
   public static final String METADATA_MAX_AGE = SnowflakeDriverProperties.METADATA_MAX_AGE;
 
   /** The tag of the shared metadata query, which serves every product on the connection. */
-  static final QueryTag METADATA_TAG = new QueryTag("meshwatch:metadata");
-  /** A table no probe asked about for this long (a retired product) leaves the shared query. */
-  private static final Duration FORGET_AFTER = Duration.ofDays(1);
+  static final QueryTag METADATA_TAG = QueryTag.SHARED_METADATA;
   private static final String DEFAULT_SCHEMA = "PUBLIC";
 
   private final String defaultDatabase;
   private final String defaultSchema;
-  private final SnowflakeMetadataCache metadata;
+  private final SharedMetadata<TableKey, TableMetadata> metadata;
 
   public SnowflakeWarehouseClient(ConnectionSettings settings, Jdbi jdbi, Clock clock) {
     super("Snowflake", settings.name(), jdbi, settings.statementTimeout());
     this.defaultDatabase = SnowflakeDriverProperties.defaultDatabase(settings);
     this.defaultSchema = SnowflakeDriverProperties.defaultSchema(settings);
-    this.metadata = new SnowflakeMetadataCache(this::readMetadata, clock,
-        SnowflakeDriverProperties.metadataMaxAge(settings), FORGET_AFTER);
+    this.metadata = new SharedMetadata<>(this::readMetadata, clock,
+        SharedMetadata.maxAge(settings, SnowflakeDriverProperties.DEFAULT_METADATA_MAX_AGE), SharedMetadata.FORGET_AFTER);
   }
 
   public static SnowflakeWarehouseClient open(ConnectionSettings settings) {
@@ -166,7 +166,7 @@ public final class SnowflakeWarehouseClient extends JdbiWarehouseClient {
    * serves every product. A database that does not exist (or is not granted) fails the whole
    * statement, so then each database is read alone and only the missing one's tables are missing.
    */
-  private Map<TableKey, TableLookup> readMetadata(Set<TableKey> tables, QueryContext context)
+  private Map<TableKey, MetadataAnswer<TableMetadata>> readMetadata(Set<TableKey> tables, QueryContext context)
       throws WarehouseException {
     MetadataQuery query = MetadataQuery.of(tables);
     QueryContext shared = new QueryContext(METADATA_TAG, context.tally());
@@ -180,7 +180,7 @@ public final class SnowflakeWarehouseClient extends JdbiWarehouseClient {
         if (query.tablesByDatabase().size() == 1) {
           return query.databaseMissing(query.tablesByDatabase().keySet().iterator().next(), connection());
         }
-        Map<TableKey, TableLookup> result = new LinkedHashMap<>();
+        Map<TableKey, MetadataAnswer<TableMetadata>> result = new LinkedHashMap<>();
         for (String database : query.tablesByDatabase().keySet()) {
           MetadataQuery one = query.only(database);
           try {

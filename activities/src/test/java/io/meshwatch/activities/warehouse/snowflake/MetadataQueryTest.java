@@ -2,6 +2,7 @@ package io.meshwatch.activities.warehouse.snowflake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.meshwatch.activities.warehouse.MetadataAnswer;
 import io.meshwatch.activities.warehouse.TableColumn;
 import java.time.Instant;
 import java.util.List;
@@ -48,28 +49,26 @@ class MetadataQueryTest {
   }
 
   @Test
-  void matchesTheExactSpellingFirstThenTheOnlyOneIgnoringCase() {
+  void matchesTheExactSpellingFirstThenTheOnlyOneIgnoringCase() throws Exception {
     TableKey lower = new TableKey("SALES", "public", "orders");
     TableKey quoted = new TableKey("SALES", "public", "Quoted");
     MetadataQuery query = MetadataQuery.of(List.of(lower, quoted));
 
-    Map<TableKey, TableLookup> found = query.read(List.of(
+    Map<TableKey, MetadataAnswer<TableMetadata>> found = query.read(List.of(
         row("PUBLIC", "ORDERS", "AMOUNT", "NUMBER", 12, 2, 2),
         row("PUBLIC", "ORDERS", "ID", "NUMBER", 38, 0, 1),
         row("PUBLIC", "ORDERS", "NOTE", "TEXT", null, null, 3),
         row("public", "Quoted", "x", "TEXT", null, null, 1)), "sf");
 
-    assertThat(found.get(lower)).isInstanceOfSatisfying(TableLookup.Found.class, f -> {
-      assertThat(f.metadata().table().name().display()).isEqualTo("SALES.PUBLIC.ORDERS");
-      assertThat(f.metadata().table().columns()).containsExactly(
-          new TableColumn("ID", "NUMBER(38,0)"), new TableColumn("AMOUNT", "NUMBER(12,2)"),
-          new TableColumn("NOTE", "TEXT"));
-      assertThat(f.metadata().lastUpdated()).isEqualTo(ALTERED);
-      assertThat(f.metadata().dataVersion()).isEqualTo("snowflake:" + ALTERED.getEpochSecond() * 1_000_000_000L
-          + ":10:2048");
-    });
-    assertThat(found.get(quoted)).isInstanceOfSatisfying(TableLookup.Found.class,
-        f -> assertThat(f.metadata().table().name().display()).isEqualTo("SALES.public.Quoted"));
+    TableMetadata f = found.get(lower).orThrow();
+    assertThat(f.table().name().display()).isEqualTo("SALES.PUBLIC.ORDERS");
+    assertThat(f.table().columns()).containsExactly(
+        new TableColumn("ID", "NUMBER(38,0)"), new TableColumn("AMOUNT", "NUMBER(12,2)"),
+        new TableColumn("NOTE", "TEXT"));
+    assertThat(f.lastUpdated()).isEqualTo(ALTERED);
+    assertThat(f.dataVersion()).isEqualTo("snowflake:" + ALTERED.getEpochSecond() * 1_000_000_000L
+        + ":10:2048");
+    assertThat(found.get(quoted).orThrow().table().name().display()).isEqualTo("SALES.public.Quoted");
   }
 
   @Test
@@ -80,30 +79,29 @@ class MetadataQueryTest {
     List<CatalogRow> rows = List.of(row("PUBLIC", "ORDERS", "ID", "TEXT", null, null, 1),
         row("PUBLIC", "orders", "id", "TEXT", null, null, 1));
 
-    Map<TableKey, TableLookup> found = query.read(rows, "sf");
+    Map<TableKey, MetadataAnswer<TableMetadata>> found = query.read(rows, "sf");
 
-    assertThat(found.get(mixed)).isEqualTo(new TableLookup.Missing("table SALES.PUBLIC.Orders matches 2 tables that"
+    assertThat(found.get(mixed)).isEqualTo(MetadataAnswer.Failed.notFound("table SALES.PUBLIC.Orders matches 2 tables that"
         + " differ only in case (SALES.PUBLIC.ORDERS, SALES.PUBLIC.orders); write the name exactly as Snowflake has it"));
-    assertThat(found.get(exact)).isInstanceOf(TableLookup.Found.class);
+    assertThat(found.get(exact)).isInstanceOf(MetadataAnswer.Found.class);
   }
 
   @Test
   void aTableTheCatalogDoesNotListIsMissingWithTheReason() {
     TableKey gone = new TableKey("SALES", "PUBLIC", "gone");
 
-    assertThat(MetadataQuery.of(List.of(gone)).read(List.of(), "sf").get(gone)).isEqualTo(new TableLookup.Missing(
+    assertThat(MetadataQuery.of(List.of(gone)).read(List.of(), "sf").get(gone)).isEqualTo(MetadataAnswer.Failed.notFound(
         "table SALES.PUBLIC.gone does not exist in Snowflake connection 'sf', or its role is not granted access to it"));
   }
 
   @Test
-  void aTableWithoutVisibleColumnsStillHasItsMetadata() {
+  void aTableWithoutVisibleColumnsStillHasItsMetadata() throws Exception {
     TableKey key = new TableKey("SALES", "PUBLIC", "ORDERS");
 
-    TableLookup found = MetadataQuery.of(List.of(key)).read(List.of(row("PUBLIC", "ORDERS", null, null, null, null,
+    MetadataAnswer<TableMetadata> found = MetadataQuery.of(List.of(key)).read(List.of(row("PUBLIC", "ORDERS", null, null, null, null,
         null)), "sf").get(key);
 
-    assertThat(found).isInstanceOfSatisfying(TableLookup.Found.class,
-        f -> assertThat(f.metadata().table().columns()).isEmpty());
+    assertThat(found.orThrow().table().columns()).isEmpty();
   }
 
   @Test

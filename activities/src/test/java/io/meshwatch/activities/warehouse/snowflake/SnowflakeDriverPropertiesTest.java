@@ -39,13 +39,4 @@ class SnowflakeDriverPropertiesTest {
         .containsEntry("loginTimeout", "5");
   }
 
-  @Test
-  void theMetadataWindowIsAnIsoDurationWithADefault() {
-    assertThat(SnowflakeDriverProperties.metadataMaxAge(settings(null, null, Map.of())))
-        .isEqualTo(Duration.ofMinutes(1));
-    assertThat(SnowflakeDriverProperties.metadataMaxAge(settings(null, null, Map.of("metadata_max_age", "PT0S"))))
-        .isZero();
-    assertThatThrownBy(() -> SnowflakeDriverProperties.metadataMaxAge(settings(null, null,
-        Map.of("metadata_max_age", "soon")))).hasMessageContaining("metadata_max_age must be a duration");
-  }
 }

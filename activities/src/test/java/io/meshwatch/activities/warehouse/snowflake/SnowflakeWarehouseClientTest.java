@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.meshwatch.activities.warehouse.ConnectionSettings;
 import io.meshwatch.activities.warehouse.QueryContext;
 import io.meshwatch.activities.warehouse.QueryTag;
+import io.meshwatch.activities.warehouse.MutableClock;
 import io.meshwatch.activities.warehouse.StatementKind;
 import io.meshwatch.activities.warehouse.StatementTally;
 import io.meshwatch.workflows.model.OutputFormat;

@@ -14,8 +14,8 @@ import java.util.Map;
 /** The current run and history length of a few monitors at one moment, read from Temporal. */
 record HistorySample(Map<String, WorkflowExecutionInfo> byWorkflowId) {
 
-  /** The store activity every monitor cycle schedules once. */
-  private static final String RECORD_CYCLE = "RecordCycle";
+  /** The activity every monitor cycle schedules once: the metadata probe. */
+  private static final String PROBE = "Probe";
 
   HistorySample {
     byWorkflowId = Map.copyOf(byWorkflowId);
@@ -41,7 +41,7 @@ record HistorySample(Map<String, WorkflowExecutionInfo> byWorkflowId) {
 
   /**
    * History events per monitor cycle over the current runs of these monitors: each run's events
-   * divided by its cycles (one store record each), so continue-as-new does not disturb it.
+   * divided by its cycles (one probe each), so continue-as-new does not disturb it.
    */
   static double eventsPerCycle(WorkflowServiceStubs service, String namespace, List<String> workflowIds) {
     long events = 0;
@@ -55,7 +55,7 @@ record HistorySample(Map<String, WorkflowExecutionInfo> byWorkflowId) {
         for (HistoryEvent event : page.getHistory().getEventsList()) {
           events++;
           if (event.hasActivityTaskScheduledEventAttributes()
-              && event.getActivityTaskScheduledEventAttributes().getActivityType().getName().equalsIgnoreCase(RECORD_CYCLE)) {
+              && event.getActivityTaskScheduledEventAttributes().getActivityType().getName().equalsIgnoreCase(PROBE)) {
             cycles++;
           }
         }

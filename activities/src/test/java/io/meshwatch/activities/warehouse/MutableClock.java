@@ -1,4 +1,4 @@
-package io.meshwatch.activities.warehouse.snowflake;
+package io.meshwatch.activities.warehouse;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,15 +1,9 @@
-package io.meshwatch.activities.warehouse.snowflake;
+package io.meshwatch.activities.warehouse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.meshwatch.activities.sql.TableName;
-import io.meshwatch.activities.warehouse.QueryContext;
-import io.meshwatch.activities.warehouse.QueryTag;
-import io.meshwatch.activities.warehouse.ResolvedTable;
-import io.meshwatch.activities.warehouse.StatementTally;
-import io.meshwatch.activities.warehouse.WarehouseException;
-import io.meshwatch.activities.warehouse.WarehouseFailure;
+import io.meshwatch.workflows.model.OutputFormat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -26,69 +20,75 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-class SnowflakeMetadataCacheTest {
+class SharedMetadataTest {
 
   private static final Duration MAX_AGE = Duration.ofMinutes(1);
   private static final QueryContext CONTEXT = new QueryContext(new QueryTag("meshwatch:a/b"), new StatementTally());
 
   private final MutableClock clock = new MutableClock(Instant.parse("2024-06-10T12:00:00Z"));
-  private final List<Set<TableKey>> reads = new CopyOnWriteArrayList<>();
+  private final List<Set<String>> reads = new CopyOnWriteArrayList<>();
   private final AtomicInteger readCount = new AtomicInteger();
   private volatile WarehouseException failure;
 
-  private static TableKey key(String table) {
-    return new TableKey("DB", "PUBLIC", table);
+  private static String key(String table) {
+    return "DB.PUBLIC." + table;
   }
 
-  /** Answers every table with metadata whose row count is the number of reads so far. */
-  private Map<TableKey, TableLookup> read(Set<TableKey> tables, QueryContext context) throws WarehouseException {
+  /** Answers every table with the number of reads so far. */
+  private Map<String, MetadataAnswer<Long>> read(Set<String> tables, QueryContext context) throws WarehouseException {
     reads.add(tables);
     long count = readCount.incrementAndGet();
     if (failure != null) {
       throw failure;
     }
-    Map<TableKey, TableLookup> result = new LinkedHashMap<>();
-    for (TableKey table : tables) {
-      result.put(table, table.table().startsWith("missing")
-          ? new TableLookup.Missing("table " + table.display() + " does not exist")
-          : new TableLookup.Found(new TableMetadata(new ResolvedTable(new TableName("DB", "PUBLIC", table.table()),
-              List.of()), "BASE TABLE", clock.instant(), count, 0L)));
+    Map<String, MetadataAnswer<Long>> result = new LinkedHashMap<>();
+    for (String table : tables) {
+      result.put(table, table.startsWith("DB.PUBLIC.missing")
+          ? MetadataAnswer.Failed.notFound("table " + table + " does not exist")
+          : new MetadataAnswer.Found<>(count));
     }
     return result;
   }
 
-  private SnowflakeMetadataCache cache(Duration maxAge) {
-    return new SnowflakeMetadataCache(this::read, clock, maxAge, Duration.ofDays(1));
+  private SharedMetadata<String, Long> cache(Duration maxAge) {
+    return new SharedMetadata<>(this::read, clock, maxAge, Duration.ofDays(1));
   }
 
   @Test
   void oneReadServesEveryTableItCoversUntilItIsOlderThanTheMaximumAge() throws Exception {
-    SnowflakeMetadataCache cache = cache(MAX_AGE);
+    SharedMetadata<String, Long> cache = cache(MAX_AGE);
     cache.lookup(key("a"), CONTEXT);
     cache.lookup(key("b"), CONTEXT);
     reads.clear();
 
     clock.advance(MAX_AGE);
-    assertThat(cache.lookup(key("a"), CONTEXT).rowCount()).isEqualTo(3L);
+    assertThat(cache.lookup(key("a"), CONTEXT)).isEqualTo(3L);
     clock.advance(MAX_AGE.minusNanos(1));
-    assertThat(cache.lookup(key("b"), CONTEXT).rowCount()).isEqualTo(3L);
-    assertThat(cache.lookup(key("a"), CONTEXT).rowCount()).isEqualTo(3L);
+    assertThat(cache.lookup(key("b"), CONTEXT)).isEqualTo(3L);
+    assertThat(cache.lookup(key("a"), CONTEXT)).isEqualTo(3L);
 
     assertThat(reads).containsExactly(Set.of(key("a"), key("b")));
   }
 
   @Test
-  void aTableTheLastReadDidNotCoverIsReadWithAllTheOthers() throws Exception {
-    SnowflakeMetadataCache cache = cache(MAX_AGE);
+  void aTableAskedForTheFirstTimeIsReadAloneAndJoinsTheSharedReadOnceItAges() throws Exception {
+    SharedMetadata<String, Long> cache = cache(MAX_AGE);
     cache.lookup(key("a"), CONTEXT);
+    clock.advance(MAX_AGE.dividedBy(2));
+    cache.lookup(key("b"), CONTEXT);
+    clock.advance(MAX_AGE.dividedBy(2));
+    cache.lookup(key("a"), CONTEXT);
+    assertThat(cache.lookup(key("b"), CONTEXT)).isEqualTo(3L);
+    clock.advance(MAX_AGE);
     cache.lookup(key("b"), CONTEXT);
 
-    assertThat(reads).containsExactly(Set.of(key("a")), Set.of(key("a"), key("b")));
+    assertThat(reads).containsExactly(Set.of(key("a")), Set.of(key("b")), Set.of(key("a"), key("b")),
+        Set.of(key("a"), key("b")));
   }
 
   @Test
   void aMissingTableIsAnErrorWithItsReasonAndDoesNotCostAnotherRead() throws Exception {
-    SnowflakeMetadataCache cache = cache(MAX_AGE);
+    SharedMetadata<String, Long> cache = cache(MAX_AGE);
     cache.lookup(key("a"), CONTEXT);
     assertThatThrownBy(() -> cache.lookup(key("missing"), CONTEXT)).isInstanceOfSatisfying(WarehouseException.class,
         e -> assertThat(e.failure()).isEqualTo(WarehouseFailure.TABLE_NOT_FOUND));
@@ -99,7 +99,7 @@ class SnowflakeMetadataCacheTest {
 
   @Test
   void aFailedReadIsSharedForTheWindowSoAnOutageCostsOneAttempt() throws Exception {
-    SnowflakeMetadataCache cache = cache(MAX_AGE);
+    SharedMetadata<String, Long> cache = cache(MAX_AGE);
     cache.lookup(key("a"), CONTEXT);
     cache.lookup(key("b"), CONTEXT);
     clock.advance(MAX_AGE);
@@ -119,17 +119,37 @@ class SnowflakeMetadataCacheTest {
   }
 
   @Test
-  void aZeroMaximumAgeReadsOnEveryLookup() throws Exception {
-    SnowflakeMetadataCache cache = cache(Duration.ZERO);
+  void aZeroMaximumAgeSharesNothingEachLookupReadsItsOwnTable() throws Exception {
+    SharedMetadata<String, Long> cache = cache(Duration.ZERO);
     cache.lookup(key("a"), CONTEXT);
+    cache.lookup(key("b"), CONTEXT);
     cache.lookup(key("a"), CONTEXT);
 
-    assertThat(reads).hasSize(2);
+    assertThat(cache.shares()).isFalse();
+    assertThat(reads).containsExactly(Set.of(key("a")), Set.of(key("b")), Set.of(key("a")));
+  }
+
+  @Test
+  void theMaximumAgeIsAnIsoDurationPropertyOfTheConnectionWithADefault() {
+    assertThat(SharedMetadata.maxAge(settings(Map.of()), Duration.ofMinutes(1))).isEqualTo(Duration.ofMinutes(1));
+    assertThat(SharedMetadata.maxAge(settings(Map.of("metadata_max_age", "PT0S")), Duration.ofMinutes(1))).isZero();
+    assertThat(SharedMetadata.maxAge(settings(Map.of("metadata_max_age", "PT12S")), Duration.ZERO))
+        .isEqualTo(Duration.ofSeconds(12));
+    assertThatThrownBy(() -> SharedMetadata.maxAge(settings(Map.of("metadata_max_age", "soon")), Duration.ZERO))
+        .hasMessage("warehouse connection 'wh': metadata_max_age must be a duration of zero or more (ISO-8601,"
+            + " such as PT1M), got 'soon'");
+    assertThatThrownBy(() -> SharedMetadata.maxAge(settings(Map.of("metadata_max_age", "-PT1S")), Duration.ZERO))
+        .hasMessageContaining("got '-PT1S'");
+  }
+
+  private static ConnectionSettings settings(Map<String, String> properties) {
+    return new ConnectionSettings("wh", OutputFormat.POSTGRES, "jdbc:postgresql://localhost/x", null, null, null,
+        true, properties);
   }
 
   @Test
   void tablesNotAskedAboutForADayLeaveTheQuery() throws Exception {
-    SnowflakeMetadataCache cache = cache(MAX_AGE);
+    SharedMetadata<String, Long> cache = cache(MAX_AGE);
     cache.lookup(key("retired"), CONTEXT);
     clock.advance(Duration.ofDays(1).plusSeconds(1));
 
@@ -143,7 +163,7 @@ class SnowflakeMetadataCacheTest {
     CountDownLatch reading = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     AtomicBoolean hold = new AtomicBoolean();
-    SnowflakeMetadataCache cache = new SnowflakeMetadataCache((tables, context) -> {
+    SharedMetadata<String, Long> cache = new SharedMetadata<String, Long>((tables, context) -> {
       if (hold.get()) {
         reading.countDown();
         awaitQuietly(release);
@@ -157,14 +177,14 @@ class SnowflakeMetadataCacheTest {
 
     ExecutorService pool = Executors.newFixedThreadPool(8);
     try {
-      Future<TableMetadata> first = pool.submit(() -> cache.lookup(key("a"), CONTEXT));
+      Future<Long> first = pool.submit(() -> cache.lookup(key("a"), CONTEXT));
       assertThat(reading.await(5, TimeUnit.SECONDS)).isTrue();
-      List<Future<TableMetadata>> waiting = List.of(pool.submit(() -> cache.lookup(key("a"), CONTEXT)),
+      List<Future<Long>> waiting = List.of(pool.submit(() -> cache.lookup(key("a"), CONTEXT)),
           pool.submit(() -> cache.lookup(key("a"), CONTEXT)), pool.submit(() -> cache.lookup(key("a"), CONTEXT)));
       release.countDown();
-      assertThat(first.get(5, TimeUnit.SECONDS).rowCount()).isEqualTo(2L);
-      for (Future<TableMetadata> lookup : waiting) {
-        assertThat(lookup.get(5, TimeUnit.SECONDS).rowCount()).isEqualTo(2L);
+      assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo(2L);
+      for (Future<Long> lookup : waiting) {
+        assertThat(lookup.get(5, TimeUnit.SECONDS)).isEqualTo(2L);
       }
     } finally {
       pool.shutdownNow();

@@ -1,0 +1,61 @@
+package io.meshwatch.worker.drills;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.meshwatch.alerts.slack.LocalSlackServer;
+import io.meshwatch.worker.runtime.MeshwatchRuntime;
+import io.meshwatch.worker.spec.SpecResult;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Supplier;
+
+/** What the drills share: registering a product from its YAML, waiting on a condition, counting Slack openings. */
+final class Drill {
+
+  static final String TOKEN = "xoxb-local-drill-token-0001";
+  static final String SIGNING_SECRET = "5b1e0c9d8a7f6e5d4c3b2a1908f7e6d5";
+
+  private Drill() {}
+
+  static void register(MeshwatchRuntime runtime, String name, String yaml) {
+    SpecResult result = runtime.specLoader().load(name + ".yaml", yaml);
+    assertThat(result).as(String.join("\n", result.report())).isInstanceOf(SpecResult.Valid.class);
+    runtime.registrar().register(((SpecResult.Valid) result).spec(), yaml, "drill");
+  }
+
+  /** Waits until {@code probe} gives a value it accepts (non-null); fails naming {@code what} after {@code timeout}. */
+  static <T> T await(String what, Duration timeout, Supplier<T> probe) throws InterruptedException {
+    Instant deadline = Instant.now().plus(timeout);
+    while (Instant.now().isBefore(deadline)) {
+      T value = probe.get();
+      if (value != null) {
+        return value;
+      }
+      Thread.sleep(250);
+    }
+    throw new AssertionError("not reached within " + timeout + ": " + what);
+  }
+
+  /** The top-level messages in a channel that open the given incident. */
+  static List<LocalSlackServer.StoredMessage> openings(LocalSlackServer slack, String channel, String incidentId) {
+    return slack.messages(channel).stream()
+        .filter(LocalSlackServer.StoredMessage::topLevel)
+        .filter(m -> m.metadataKey() != null && m.metadataKey().startsWith(incidentId + "|OPENED|"))
+        .toList();
+  }
+
+  /** Runs SQL statements against a DuckDB file (the worker is not holding it open yet). */
+  static void duckdb(Path file, String... statements) throws Exception {
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
+        Statement s = c.createStatement()) {
+      for (String statement : statements) {
+        s.execute(statement);
+      }
+    }
+  }
+}
