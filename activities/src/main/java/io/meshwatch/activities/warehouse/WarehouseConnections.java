@@ -62,9 +62,15 @@ public final class WarehouseConnections {
 
   /** Builds a client for each configured connection; Delta connections named in {@code deltaRoots} are restricted to them. */
   public static WarehouseConnections fromSettings(List<ConnectionSettings> settings, Map<String, DeltaRoots> deltaRoots) {
-    return new WarehouseConnections(settings.stream()
-        .map(s -> new Registered(s.name(), s.format(), clientFor(s)))
-        .toList(), deltaRoots);
+    return fromSettings(settings, deltaRoots, List.of());
+  }
+
+  /** As {@link #fromSettings(List, Map)}, beside {@code prebuilt} clients that no config names (a benchmark's). */
+  public static WarehouseConnections fromSettings(List<ConnectionSettings> settings, Map<String, DeltaRoots> deltaRoots,
+      List<Registered> prebuilt) {
+    List<Registered> all = new java.util.ArrayList<>(prebuilt);
+    settings.forEach(s -> all.add(new Registered(s.name(), s.format(), clientFor(s))));
+    return new WarehouseConnections(all, deltaRoots);
   }
 
   private static WarehouseClient clientFor(ConnectionSettings settings) {

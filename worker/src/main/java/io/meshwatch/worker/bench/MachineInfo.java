@@ -7,9 +7,9 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /** The machine a benchmark ran on, so its figures can be recorded with their context. */
-record MachineInfo(int cores, long memoryBytes, long maxHeapBytes, String cpu, String jdk, String os) {
+public record MachineInfo(int cores, long memoryBytes, long maxHeapBytes, String cpu, String jdk, String os) {
 
-  static MachineInfo current() {
+  public static MachineInfo current() {
     long memory = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
         ? os.getTotalMemorySize()
         : -1;
@@ -23,7 +23,7 @@ record MachineInfo(int cores, long memoryBytes, long maxHeapBytes, String cpu, S
    * The system's one-minute load average, or -1 where the OS does not tell it. Other work on the
    * machine slows every strategy, so the report shows it beside the figures.
    */
-  static double loadAverage() {
+  public static double loadAverage() {
     return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
   }
 
@@ -44,7 +44,7 @@ record MachineInfo(int cores, long memoryBytes, long maxHeapBytes, String cpu, S
     return "unknown CPU";
   }
 
-  String describe() {
+  public String describe() {
     return String.format(Locale.ROOT, "%d cores (%s), %s memory, JVM heap up to %s; %s; %s", cores, cpu,
         gib(memoryBytes), gib(maxHeapBytes), jdk, os);
   }

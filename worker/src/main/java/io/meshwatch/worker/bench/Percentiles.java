@@ -4,19 +4,19 @@ import java.util.Arrays;
 import java.util.Collection;
 
 /** Nearest-rank percentiles of a sample: the value below which the given share of samples fall. */
-final class Percentiles {
+public final class Percentiles {
 
   private Percentiles() {}
 
-  static long median(Collection<Long> samples) {
+  public static long median(Collection<Long> samples) {
     return of(samples, 0.50);
   }
 
-  static long p95(Collection<Long> samples) {
+  public static long p95(Collection<Long> samples) {
     return of(samples, 0.95);
   }
 
-  static long of(Collection<Long> samples, double share) {
+  public static long of(Collection<Long> samples, double share) {
     if (samples.isEmpty()) {
       throw new IllegalArgumentException("no samples");
     }

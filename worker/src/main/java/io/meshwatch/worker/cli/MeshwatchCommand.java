@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     version = "meshwatch 0.1.0",
     description = "Durable monitoring of data products in a data mesh.",
     subcommands = {DemoCommand.class, WorkerCommand.class, ValidateCommand.class, DiffCommand.class, PoliciesCommand.class,
-        ConfigCommand.class, BenchCommand.class,
+        ConfigCommand.class, BenchCommand.class, BenchScaleCommand.class,
         BenchMetadataCommand.class,
         ApplyCommand.class, GetCommand.class, StatusCommand.class, RetireCommand.class, EvaluateCommand.class,
         IncidentsCommand.class, AckCommand.class, SnoozeCommand.class, ResolveCommand.class, ReportCommand.class})

@@ -134,6 +134,7 @@ public final class ConfigLoader {
         problems.add(new ConfigProblem("temporal.tls", "client_cert and client_key are required when TLS is enabled"));
       }
     }
+    workerTuningProblems(c.temporal().worker(), problems);
     if (!c.store().embedded() && !c.store().url().startsWith("jdbc:postgresql:")) {
       problems.add(new ConfigProblem("store.url", "must be 'embedded' or a jdbc:postgresql: URL"));
     }
@@ -178,6 +179,24 @@ public final class ConfigLoader {
       }
     });
     return problems;
+  }
+
+  /** Temporal worker tuning: sizes of at least 1, a rate limit of zero (none) or more. */
+  private static void workerTuningProblems(WorkerConfig.WorkerTuning w, List<ConfigProblem> problems) {
+    positive("temporal.worker.workflow_cache_size", w.workflowCacheSize(), problems);
+    positive("temporal.worker.max_concurrent_workflow_tasks", w.maxConcurrentWorkflowTasks(), problems);
+    positive("temporal.worker.max_concurrent_activities", w.maxConcurrentActivities(), problems);
+    double rate = w.maxTaskQueueActivitiesPerSecond();
+    if (Double.isNaN(rate) || Double.isInfinite(rate) || rate < 0) {
+      problems.add(new ConfigProblem("temporal.worker.max_task_queue_activities_per_second",
+          "must be 0 (no limit) or a positive number of activities per second, got " + rate));
+    }
+  }
+
+  private static void positive(String path, int value, List<ConfigProblem> problems) {
+    if (value < 1) {
+      problems.add(new ConfigProblem(path, "must be at least 1, got " + value));
+    }
   }
 
   /** Snowflake connections: a Snowflake JDBC URL, a user, no secret among the driver properties, a valid metadata window. */

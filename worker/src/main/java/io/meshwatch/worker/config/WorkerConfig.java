@@ -78,10 +78,47 @@ public record WorkerConfig(
     return sources;
   }
 
-  /** {@code target: embedded} runs Temporal's test server in-process on {@code embeddedPort}. */
-  public record Temporal(String target, String namespace, String taskQueue, int embeddedPort, Tls tls) {
+  /**
+   * {@code target: embedded} runs Temporal's test server in-process on {@code embeddedPort};
+   * {@code worker} tunes the Temporal worker (absent: the defaults docs/benchmarks.md chose).
+   */
+  public record Temporal(String target, String namespace, String taskQueue, int embeddedPort, Tls tls, WorkerTuning worker) {
+    public Temporal {
+      worker = worker == null ? WorkerTuning.defaults() : worker;
+    }
+
+    /** A connection with the default worker tuning: the arity before {@code worker} existed. */
+    public Temporal(String target, String namespace, String taskQueue, int embeddedPort, Tls tls) {
+      this(target, namespace, taskQueue, embeddedPort, tls, null);
+    }
+
     public boolean embedded() {
       return "embedded".equals(target);
+    }
+  }
+
+  /**
+   * How the Temporal worker runs ({@code temporal.worker}); the defaults are what the scale benchmark
+   * measured best on a 2-core worker with 10,000 products (docs/benchmarks.md, "Scale").
+   *
+   * @param workflowCacheSize workflow executions kept in memory between their tasks (sticky); a
+   *     cache miss replays the history, a hit costs heap
+   * @param virtualThreads run workflow code and the task executors on Java 21 virtual threads, so a
+   *     cached workflow holds no platform thread
+   * @param maxConcurrentWorkflowTasks workflow tasks executed at once
+   * @param maxConcurrentActivities activities executed at once by this worker
+   * @param maxTaskQueueActivitiesPerSecond activities started per second by all workers of the task
+   *     queue together (the server enforces it): protects the warehouses; 0 means no limit
+   */
+  public record WorkerTuning(
+      int workflowCacheSize,
+      boolean virtualThreads,
+      int maxConcurrentWorkflowTasks,
+      int maxConcurrentActivities,
+      double maxTaskQueueActivitiesPerSecond) {
+
+    public static WorkerTuning defaults() {
+      return new WorkerTuning(600, true, 200, 200, 0);
     }
   }
 

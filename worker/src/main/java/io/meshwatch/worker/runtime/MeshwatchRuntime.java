@@ -4,6 +4,7 @@ import io.meshwatch.activities.freshness.FreshnessAssessor;
 import io.meshwatch.activities.store.RegisteredProduct;
 import io.meshwatch.activities.store.StoreActivitiesImpl;
 import io.meshwatch.activities.store.StoreDatabase;
+import io.meshwatch.activities.warehouse.WarehouseConnections;
 import io.meshwatch.workflows.activities.IncidentActivities;
 import io.meshwatch.workflows.activities.SourceActivities;
 import io.meshwatch.workflows.activities.StoreActivities;
@@ -86,9 +87,18 @@ public final class MeshwatchRuntime implements AutoCloseable {
    */
   public static MeshwatchRuntime start(WorkerConfig config, ConfigLoader secrets, Path workDirectory, PrintStream alertsOut)
       throws IOException, ConfigException {
+    return start(config, secrets, workDirectory, alertsOut, List.of());
+  }
+
+  /**
+   * Starts everything with {@code prebuilt} warehouse connections beside the configured ones: the
+   * scale benchmark's fixed-latency warehouse, which no config can name.
+   */
+  public static MeshwatchRuntime start(WorkerConfig config, ConfigLoader secrets, Path workDirectory, PrintStream alertsOut,
+      List<WarehouseConnections.Registered> prebuilt) throws IOException, ConfigException {
     MeshwatchRuntime runtime = new MeshwatchRuntime(Specs.loader());
     try {
-      runtime.open(config, secrets, workDirectory, alertsOut);
+      runtime.open(config, secrets, workDirectory, alertsOut, prebuilt);
       return runtime;
     } catch (IOException | ConfigException | RuntimeException e) {
       runtime.close();
@@ -96,8 +106,8 @@ public final class MeshwatchRuntime implements AutoCloseable {
     }
   }
 
-  private void open(WorkerConfig config, ConfigLoader secrets, Path workDirectory, PrintStream alertsOut)
-      throws IOException, ConfigException {
+  private void open(WorkerConfig config, ConfigLoader secrets, Path workDirectory, PrintStream alertsOut,
+      List<WarehouseConnections.Registered> prebuilt) throws IOException, ConfigException {
     Clock clock = Clock.systemUTC();
     metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     new JvmMemoryMetrics().bindTo(metrics);
@@ -114,7 +124,7 @@ public final class MeshwatchRuntime implements AutoCloseable {
     resources.add(store);
 
     WarehouseActivities warehouseActivities = WarehouseWiring.activities(config.warehouses(), secrets, new FreshnessAssessor(),
-        config.monitor().pollInterval());
+        config.monitor().pollInterval(), prebuilt);
 
     temporal = TemporalConnection.open(config.temporal(), metrics);
     resources.add(temporal);
@@ -139,8 +149,9 @@ public final class MeshwatchRuntime implements AutoCloseable {
 
     ActivityLiveness liveness = new ActivityLiveness();
     resources.add(liveness);
+    WorkerTuning tuning = new WorkerTuning(config.temporal().worker());
     WorkerFactory factory = WorkerFactory.newInstance(temporal.client(),
-        WorkerFactoryOptions.newBuilder().setWorkerInterceptors(liveness).build());
+        WorkerFactoryOptions.newBuilder(tuning.factoryOptions()).setWorkerInterceptors(liveness).build());
     resources.add(() -> {
       // Monitors are durable: an activity cut short here is retried by the next worker.
       factory.shutdown();
@@ -149,7 +160,7 @@ public final class MeshwatchRuntime implements AutoCloseable {
         factory.shutdownNow();
       }
     });
-    Worker worker = factory.newWorker(config.temporal().taskQueue());
+    Worker worker = factory.newWorker(config.temporal().taskQueue(), tuning.workerOptions());
     worker.registerWorkflowImplementationTypes(ActivityLiveness.workflowOptions(WarehouseActivities.class,
             StoreActivities.class, IncidentActivities.class, SourceActivities.class),
         ProductMonitorWorkflowImpl.class, IncidentWorkflowImpl.class, SourceOutageWorkflowImpl.class);

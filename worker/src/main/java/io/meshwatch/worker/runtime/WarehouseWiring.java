@@ -26,6 +26,12 @@ final class WarehouseWiring {
 
   static WarehouseActivities activities(Map<String, WorkerConfig.Warehouse> warehouses, ConfigLoader secrets, FreshnessPolicy policy,
       Duration pollInterval) {
+    return activities(warehouses, secrets, policy, pollInterval, List.of());
+  }
+
+  /** The configured connections and {@code prebuilt} ones, which config cannot name (a benchmark's warehouse). */
+  static WarehouseActivities activities(Map<String, WorkerConfig.Warehouse> warehouses, ConfigLoader secrets, FreshnessPolicy policy,
+      Duration pollInterval, List<WarehouseConnections.Registered> prebuilt) {
     List<ConnectionSettings> settings = new ArrayList<>();
     Map<String, DeltaRoots> deltaRoots = new HashMap<>();
     warehouses.forEach((name, w) -> {
@@ -41,7 +47,7 @@ final class WarehouseWiring {
       settings.add(new ConnectionSettings(name, format, w.url(), w.user(), secrets.secret(w.passwordEnv(), w.passwordFile()),
           w.statementTimeout(), true, properties));
     });
-    return new WarehouseActivitiesImpl(WarehouseConnections.fromSettings(settings, deltaRoots), policy);
+    return new WarehouseActivitiesImpl(WarehouseConnections.fromSettings(settings, deltaRoots, prebuilt), policy);
   }
 
   /** Worker config writes durations as "2s"; the clients read ISO-8601. */

@@ -81,6 +81,38 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void workerTuningIsReadFromFileAndEnvironmentAndChecked() throws Exception {
+    WorkerConfig config = new ConfigLoader(Map.of("MESHWATCH_TEMPORAL_WORKER_VIRTUAL_THREADS", "false")).load(file("""
+        temporal:
+          worker:
+            workflow_cache_size: 2000
+            max_task_queue_activities_per_second: 12.5
+        """));
+    assertThat(config.temporal().worker()).isEqualTo(new WorkerConfig.WorkerTuning(2000, false,
+        WorkerConfig.WorkerTuning.defaults().maxConcurrentWorkflowTasks(), WorkerConfig.WorkerTuning.defaults().maxConcurrentActivities(),
+        12.5));
+    assertThat(new ConfigLoader(Map.of()).defaults().temporal().worker()).isEqualTo(WorkerConfig.WorkerTuning.defaults());
+
+    Path bad = file("""
+        temporal:
+          worker:
+            workflow_cache_size: 0
+            max_concurrent_workflow_tasks: -1
+            max_concurrent_activities: 0
+            max_task_queue_activities_per_second: -3
+        """);
+    assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(bad))
+        .isInstanceOf(ConfigException.class)
+        .satisfies(e -> assertThat(((ConfigException) e).problems()).extracting(ConfigProblem::toString)
+            .containsExactlyInAnyOrder(
+                "temporal.worker.workflow_cache_size: must be at least 1, got 0",
+                "temporal.worker.max_concurrent_workflow_tasks: must be at least 1, got -1",
+                "temporal.worker.max_concurrent_activities: must be at least 1, got 0",
+                "temporal.worker.max_task_queue_activities_per_second: must be 0 (no limit) or a positive number of activities"
+                    + " per second, got -3.0"));
+  }
+
+  @Test
   void everyProblemIsReportedWithItsPath() throws Exception {
     Path bad = file("""
         temporal:
