@@ -37,6 +37,9 @@ public final class StoreDatabase implements AutoCloseable {
     this.dsl = DSL.using(dataSource, SQLDialect.POSTGRES);
   }
 
+  /** How long a store call waits for a pooled connection before it fails (and is retried). */
+  static final java.time.Duration CONNECTION_WAIT = java.time.Duration.ofSeconds(10);
+
   /** Connects to {@code jdbcUrl} with a pool of {@link #DEFAULT_POOL_SIZE}, then migrates. */
   public static StoreDatabase connect(String jdbcUrl, String user, String password) {
     return connect(jdbcUrl, user, password, DEFAULT_POOL_SIZE);
@@ -52,6 +55,9 @@ public final class StoreDatabase implements AutoCloseable {
     config.setPassword(password);
     config.setMaximumPoolSize(poolSize);
     config.setMinimumIdle(1);
+    // Well under a store write's 30 s activity timeout: while the database is down an attempt fails
+    // here, counted and logged, instead of being timed out by Temporal while it still holds a slot.
+    config.setConnectionTimeout(CONNECTION_WAIT.toMillis());
     HikariDataSource pool = new HikariDataSource(config);
     try {
       return new StoreDatabase(pool, pool);
