@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.meshwatch.alerts.slack.LocalSlackServer;
 import io.meshwatch.worker.runtime.MeshwatchRuntime;
 import io.meshwatch.worker.spec.SpecResult;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -47,6 +48,19 @@ final class Drill {
         .filter(LocalSlackServer.StoredMessage::topLevel)
         .filter(m -> m.metadataKey() != null && m.metadataKey().startsWith(incidentId + "|OPENED|"))
         .toList();
+  }
+
+  /**
+   * A PostgreSQL server on {@code port} over the data in {@code data}, kept between starts: a drill
+   * stops it (close) and starts it again on the same port with the same data, as an outage ends.
+   */
+  static EmbeddedPostgres startPostgres(Path data, int port) throws java.io.IOException {
+    return EmbeddedPostgres.builder()
+        .setDataDirectory(data)
+        .setCleanDataDirectory(false)
+        .setPort(port)
+        .setPGStartupWait(Duration.ofSeconds(30))
+        .start();
   }
 
   /** Runs SQL statements against a DuckDB file (the worker is not holding it open yet). */

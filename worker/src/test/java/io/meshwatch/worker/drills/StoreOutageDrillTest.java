@@ -79,7 +79,7 @@ class StoreOutageDrillTest {
     root.addAppender(logs);
     int port = FreePort.pick(0);
     Path storeData = work.resolve("store-postgres");
-    EmbeddedPostgres store = startStore(storeData, port);
+    EmbeddedPostgres store = Drill.startPostgres(storeData, port);
     try (LocalSlackServer slack = LocalSlackServer.start(Drill.TOKEN)) {
       slack.addChannel(PLATFORM, "data-platform").addChannel(OPS, "ops-alerts");
       Path warehouse = work.resolve("warehouse.duckdb");
@@ -151,7 +151,7 @@ class StoreOutageDrillTest {
         }
 
         // The store comes back on the same port with the same data.
-        store = startStore(storeData, port);
+        store = Drill.startPostgres(storeData, port);
         Instant up = Instant.now();
 
         // Every cycle, including those run in the dark, lands once: the store's rows up to the
@@ -270,14 +270,6 @@ class StoreOutageDrillTest {
     Files.move(next, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
   }
 
-  private static EmbeddedPostgres startStore(Path data, int port) throws Exception {
-    return EmbeddedPostgres.builder()
-        .setDataDirectory(data)
-        .setCleanDataDirectory(false)
-        .setPort(port)
-        .setPGStartupWait(Duration.ofSeconds(30))
-        .start();
-  }
 
   private static WorkerConfig config(WorkerConfig defaults, String storeUrl, Path warehouse, String slackApi) {
     return new WorkerConfig(

@@ -51,7 +51,7 @@ class WarehouseOutageDrillTest {
   void aDownConnectionGivesOneSourceIncidentNoStormAndRecoveryClearsIt(@TempDir Path work) throws Exception {
     int port = FreePort.pick(0);
     Path flakyData = work.resolve("flaky-warehouse");
-    EmbeddedPostgres flaky = startWarehouse(flakyData, port);
+    EmbeddedPostgres flaky = Drill.startPostgres(flakyData, port);
     Path steadyFile = work.resolve("steady.duckdb");
     try (LocalSlackServer slack = LocalSlackServer.start(Drill.TOKEN)) {
       slack.addChannel(PLATFORM, "data-platform").addChannel(OPS, "ops-alerts");
@@ -110,7 +110,7 @@ class WarehouseOutageDrillTest {
         assertNoProductIncident(incidents, slack);
 
         // The server comes back on the same port with the same data.
-        flaky = startWarehouse(flakyData, port);
+        flaky = Drill.startPostgres(flakyData, port);
         for (String name : ON_FLAKY) {
           awaitStatus(runtime, name, s -> s.state() == ProductState.HEALTHY);
         }
@@ -142,14 +142,6 @@ class WarehouseOutageDrillTest {
     assertThat(slack.messages(OPS)).isEmpty();
   }
 
-  private static EmbeddedPostgres startWarehouse(Path data, int port) throws Exception {
-    return EmbeddedPostgres.builder()
-        .setDataDirectory(data)
-        .setCleanDataDirectory(false)
-        .setPort(port)
-        .setPGStartupWait(Duration.ofSeconds(30))
-        .start();
-  }
 
   private static WorkerConfig config(WorkerConfig defaults, String flakyUrl, Path steadyFile, String slackApi) {
     return new WorkerConfig(
