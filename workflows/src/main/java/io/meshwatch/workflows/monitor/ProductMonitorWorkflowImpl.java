@@ -370,7 +370,8 @@ public class ProductMonitorWorkflowImpl implements ProductMonitorWorkflow {
       }
       return;
     }
-    // The cycle goes on (deadlines, incidents, alerts) while the store takes its time or is down.
+    // The cycle goes on (deadlines judged, incidents opened) while the store takes its time or is down;
+    // incident messages still wait for it (the delivery outbox is a store table).
     unrecorded.add(input);
     flushRecords();
     while (unrecorded.size() >= UNRECORDED_LIMIT) {
