@@ -5,6 +5,7 @@ import com.uber.m3.tally.Scope;
 import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
 import io.grpc.netty.shaded.io.netty.handler.ssl.SslContextBuilder;
 import io.meshwatch.worker.config.WorkerConfig;
+import io.meshwatch.worker.embedded.EmbeddedTemporalServer;
 import io.meshwatch.worker.embedded.FreePort;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.temporal.client.WorkflowClient;
@@ -52,7 +53,7 @@ public final class TemporalConnection implements AutoCloseable {
     if (config.embedded()) {
       int port = FreePort.pick(config.embeddedPort());
       // Real time (no time skipping): the embedded worker runs actual monitors.
-      server = TestServer.createPortBoundServer(port);
+      server = EmbeddedTemporalServer.start(port);
       target = "127.0.0.1:" + port;
     } else if (config.tls() != null && config.tls().enabled()) {
       options.setSslContext(sslContext(config.tls()));

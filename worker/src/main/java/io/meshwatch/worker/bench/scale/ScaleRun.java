@@ -1,6 +1,7 @@
 package io.meshwatch.worker.bench.scale;
 
 import io.meshwatch.worker.embedded.EmbeddedStore;
+import io.meshwatch.worker.embedded.EmbeddedTemporalServer;
 import io.meshwatch.worker.embedded.FreePort;
 import io.grpc.StatusRuntimeException;
 import io.temporal.api.workflowservice.v1.GetSystemInfoRequest;
@@ -54,7 +55,7 @@ final class ScaleRun {
     Files.createDirectories(workDir);
     int temporalPort = FreePort.pick(0);
     try (EmbeddedStore store = EmbeddedStore.start(workDir.resolve("postgres"));
-        TestServer.PortBoundTestServer temporal = TestServer.createPortBoundServer(temporalPort);
+        TestServer.PortBoundTestServer temporal = EmbeddedTemporalServer.start(temporalPort);
         AlertReceiver alerts = AlertReceiver.start(clock)) {
       Path config = ScaleConfig.write(workDir, options, variant, temporalPort, store, alerts.url());
       WorkflowServiceStubs service = WorkflowServiceStubs.newServiceStubs(
