@@ -40,7 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
  * steward's direct message, the platform escalation) is in Slack exactly once; no Retry-After was
  * cut short; the failed attempts show in {@code meshwatch_notifications_total} and in the log.
  */
-class SlackOutageDrillTest {
+class SlackOutageDrillIT {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(90);
   private static final String TOKEN = "xoxb-drill-outage-0001";

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * from PostgreSQL, and it escalates to the steward at its original deadline (opening + the ladder's
  * steward delay) — not a ladder restarted at the restart — with no message sent twice.
  */
-class RestartWithOpenIncidentsDrillTest {
+class RestartWithOpenIncidentsDrillIT {
 
   private static final Duration TIMEOUT = Duration.ofMinutes(3);
   /** Long enough for a loaded machine to stop and start the worker before it, short enough for a test. */

@@ -38,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  * they run meanwhile; no product incident opens (nothing was measured to fail). When the server is
  * back the products return to HEALTHY and the source incident resolves.
  */
-class WarehouseOutageDrillTest {
+class WarehouseOutageDrillIT {
 
   private static final Duration TIMEOUT = Duration.ofMinutes(3);
   private static final String PLATFORM = "C0PLATFRM1";
@@ -181,7 +181,7 @@ class WarehouseOutageDrillTest {
   }
 
   private static List<String> tables(List<String> names) {
-    return names.stream().map(WarehouseOutageDrillTest::table).toList();
+    return names.stream().map(WarehouseOutageDrillIT::table).toList();
   }
 
   private static String table(String name) {

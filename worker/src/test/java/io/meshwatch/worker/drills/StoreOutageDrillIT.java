@@ -58,7 +58,7 @@ import org.slf4j.LoggerFactory;
  * the store exactly once with all its check results, and the incident is announced in Slack
  * exactly once.
  */
-class StoreOutageDrillTest {
+class StoreOutageDrillIT {
 
   /** "A few minutes" of store outage, shortened for CI; longer than the store activity's one-minute retry backoff. */
   private static final Duration OUTAGE = Duration.ofSeconds(90);
