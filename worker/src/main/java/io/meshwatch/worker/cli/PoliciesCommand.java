@@ -65,7 +65,7 @@ public final class PoliciesCommand implements Callable<Integer> {
       }
     } else {
       try {
-        for (Policy policy : OfflineConfig.load(config, env).governance().policies()) {
+        for (Policy policy : OfflineConfig.load(config, env).policiesInForce()) {
           listed.add(new Listed(policy.name(), policy.description(), new TreeMap<>(policy.parameters())));
         }
       } catch (ConfigException e) {

@@ -59,7 +59,7 @@ public final class ValidateCommand implements Callable<Integer> {
     if (config != null) {
       try {
         WorkerConfig workerConfig = OfflineConfig.load(config, env);
-        governance = new Governance(workerConfig.governance().policies());
+        governance = new Governance(workerConfig.policiesInForce());
       } catch (ConfigException e) {
         err.println(e.getMessage());
         return BAD_CONFIG;

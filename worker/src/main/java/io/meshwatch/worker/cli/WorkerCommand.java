@@ -45,7 +45,7 @@ public final class WorkerCommand implements Callable<Integer> {
       return 1;
     }
     // Refused before anything starts, like an invalid spec: registration would refuse them one by one.
-    Governance governance = new Governance(workerConfig.governance().policies());
+    Governance governance = new Governance(workerConfig.policiesInForce());
     int refused = 0;
     for (SpecResult result : loaded) {
       SpecResult.Valid valid = (SpecResult.Valid) result;

@@ -1,5 +1,6 @@
 package io.meshwatch.worker.config;
 
+import io.meshwatch.activities.warehouse.delta.DeltaRoots;
 import io.meshwatch.worker.governance.Policy;
 import io.meshwatch.workflows.incident.EscalationLadder;
 import java.net.URLEncoder;
@@ -44,6 +45,23 @@ public record WorkerConfig(
   /** This config with {@code governance} in place of its own. */
   public WorkerConfig withGovernance(Governance governance) {
     return new WorkerConfig(temporal, store, warehouses, teams, http, monitor, alerts, slack, links, escalation, governance);
+  }
+
+  /**
+   * The policies registration enforces: those configured under {@code governance.policies}, then
+   * the built-in ones this config puts in force — {@link Policy.DeltaAllowedRoots} when a Delta
+   * connection lists {@code allowed_roots}.
+   */
+  public List<Policy> policiesInForce() {
+    Map<String, DeltaRoots> delta = new TreeMap<>();
+    warehouses.forEach((name, w) -> {
+      if (w != null && "delta".equalsIgnoreCase(w.format())) {
+        delta.put(name, new DeltaRoots(w.allowedRoots()));
+      }
+    });
+    List<Policy> policies = new ArrayList<>(governance.policies());
+    Policy.DeltaAllowedRoots.of(delta).ifPresent(policies::add);
+    return List.copyOf(policies);
   }
 
   /**

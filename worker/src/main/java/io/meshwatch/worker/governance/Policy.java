@@ -1,8 +1,11 @@
 package io.meshwatch.worker.governance;
 
+import io.meshwatch.activities.warehouse.delta.DeltaRoots;
 import io.meshwatch.workflows.model.ColumnSpec;
 import io.meshwatch.workflows.model.ConsumerSpec;
 import io.meshwatch.workflows.model.CustomCheckSpec;
+import io.meshwatch.workflows.model.OutputFormat;
+import io.meshwatch.workflows.model.OutputSpec;
 import io.meshwatch.workflows.model.PiiHandling;
 import io.meshwatch.workflows.model.ProductSpec;
 import java.util.ArrayList;
@@ -294,6 +297,72 @@ public sealed interface Policy {
         return List.of();
       }
       return List.of(new PolicyViolation(NAME, "spec.description", "every product needs a description"));
+    }
+  }
+
+  /**
+   * Built in rather than configured: in force whenever a Delta warehouse connection lists
+   * {@code allowed_roots} (worker config {@code warehouses.NAME.allowed_roots}). A Delta product on
+   * such a connection must lie under one of its roots, and while any Delta connection is restricted a
+   * Delta product must name its connection, because the built-in one is off. Refusing here keeps such
+   * a spec out of the registry; the warehouse refuses it again when a monitor reads (a spec
+   * registered before the roots were set).
+   *
+   * @param connections every configured Delta connection by name, unrestricted ones with no roots
+   */
+  record DeltaAllowedRoots(Map<String, DeltaRoots> connections) implements Policy {
+    public static final String NAME = "delta-allowed-roots";
+
+    public DeltaAllowedRoots {
+      connections = Map.copyOf(connections);
+    }
+
+    /** The policy for these Delta connections; empty when none of them is restricted. */
+    public static Optional<Policy> of(Map<String, DeltaRoots> connections) {
+      return connections.values().stream().anyMatch(DeltaRoots::restricted)
+          ? Optional.of(new DeltaAllowedRoots(connections)) : Optional.empty();
+    }
+
+    @Override
+    public String name() {
+      return NAME;
+    }
+
+    @Override
+    public String description() {
+      return "a Delta product lies under an allowed root of the Delta connection it names (spec.output.connection, spec.output.location)";
+    }
+
+    @Override
+    public Map<String, Object> parameters() {
+      Map<String, Object> roots = new java.util.TreeMap<>();
+      connections.forEach((name, allowed) -> {
+        if (allowed.restricted()) {
+          roots.put(name, allowed.roots());
+        }
+      });
+      return Map.of("allowed_roots", roots);
+    }
+
+    @Override
+    public List<PolicyViolation> check(ProductSpec spec) {
+      OutputSpec output = spec.output();
+      if (output == null || output.format() != OutputFormat.DELTA || output.location() == null || output.location().isBlank()) {
+        return List.of();
+      }
+      String name = output.connectionOrDefault();
+      DeltaRoots roots = connections.get(name);
+      if (roots == null) {
+        // Not a configured Delta connection: left out, the built-in one would serve, and it is off.
+        // A named connection that does not exist is the monitor's to report, as without this policy.
+        return output.connection() == null
+            ? List.of(new PolicyViolation(NAME, "spec.output.connection",
+                "is required: Delta connections are restricted to allowed_roots, so the built-in Delta connection is off"))
+            : List.of();
+      }
+      return roots.outside(name, output.location())
+          .map(why -> List.of(new PolicyViolation(NAME, "spec.output.location", why)))
+          .orElse(List.of());
     }
   }
 }

@@ -168,7 +168,7 @@ public final class MeshwatchRuntime implements AutoCloseable {
     factory.start();
 
     registrar = new ProductRegistrar(store.registry(), store.incidents(), temporal.client(), config.temporal().taskQueue(), settings, clock,
-        new Governance(config.governance().policies()));
+        new Governance(config.policiesInForce()));
     directory = new ProductDirectory(store.registry(), temporal.client());
     registrar.reconcile();
 

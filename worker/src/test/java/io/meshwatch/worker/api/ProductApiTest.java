@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.meshwatch.activities.store.EmbeddedStore;
+import io.meshwatch.activities.warehouse.delta.DeltaRoots;
 import io.meshwatch.worker.governance.Governance;
 import io.meshwatch.worker.governance.Policy;
 import io.meshwatch.workflows.model.ProductId;
@@ -286,6 +287,33 @@ class ProductApiTest {
       assertThat(json(refused).get("detail").asText()).contains("steward-required, availability-target-floor");
       assertProblem(dryRun, 422, "policy violation");
       assertThat(STORE.database().registry().find(ORDERS)).isEmpty();
+    }
+  }
+
+  @Test
+  void aDeltaLocationOutsideItsConnectionsAllowedRootsIsRefusedAtRegistration() throws Exception {
+    // What the worker puts in force for a config whose Delta connection lists allowed_roots.
+    Governance governance = new Governance(List.of(Policy.DeltaAllowedRoots.of(Map.of(
+        "lake", new DeltaRoots(List.of("s3://data-platform/products/payments")))).orElseThrow()));
+    CommandAuth none = new CommandAuth(ApiTokens.none());
+    try (HttpApi governed = fixture.serve(none, fixture.products(none, governance))) {
+      String outside = reference().replace("    format: delta\n", "    format: delta\n    connection: lake\n");
+      String unnamed = reference();
+      HttpResponse<String> refused = apply(governed, outside);
+      HttpResponse<String> noConnection = apply(governed, unnamed);
+
+      assertProblem(refused, 422, "policy violation");
+      JsonNode error = json(refused).get("errors").get(0);
+      assertThat(error.get("policy").asText()).isEqualTo("delta-allowed-roots");
+      assertThat(error.get("path").asText()).isEqualTo("spec.output.location");
+      assertThat(json(refused).get("errors").toString())
+          .contains("'s3://data-platform/products/orders/orders_daily/' is not under an allowed root of warehouse connection 'lake'");
+      assertProblem(noConnection, 422, "policy violation");
+      assertThat(json(noConnection).get("errors").get(0).get("path").asText()).isEqualTo("spec.output.connection");
+      assertThat(STORE.database().registry().find(ORDERS)).isEmpty();
+
+      String inside = outside.replace("s3://data-platform/products/orders/orders_daily/", "s3://data-platform/products/payments/orders_daily/");
+      assertThat(apply(governed, inside).statusCode()).isEqualTo(200);
     }
   }
 

@@ -30,10 +30,15 @@ public record DeltaRoots(List<String> roots) {
 
   /** Why {@code location} may not be read on connection {@code connection}; empty when it may. */
   public Optional<String> refusal(String connection, String location) {
+    return outside(connection, location).map(why -> "spec.output.location " + why);
+  }
+
+  /** As {@link #refusal}, without naming the spec field: for a message that names it already. */
+  public Optional<String> outside(String connection, String location) {
     if (roots.isEmpty() || roots.stream().anyMatch(root -> covers(root, location))) {
       return Optional.empty();
     }
-    return Optional.of("spec.output.location '" + location + "' is not under an allowed root of warehouse connection '"
+    return Optional.of("'" + location + "' is not under an allowed root of warehouse connection '"
         + connection + "' (allowed_roots: " + String.join(", ", roots) + ")");
   }
 
