@@ -63,6 +63,22 @@ final class Drill {
         .start();
   }
 
+  /** A daily product of one non-null column, fresh by {@code loaded_at}, on {@code connection}'s {@code schema.table}. */
+  static String dailySpec(String name, String format, String connection, String schema, String table) {
+    return """
+        apiVersion: dataproduct/v1
+        kind: DataProduct
+        metadata: {name: %s, domain: ops, owner: ops-team, steward: ops@company.com}
+        spec:
+          output: {format: %s, connection: %s, schema: %s, table: %s}
+          schema:
+            - {name: event_id, type: string, nullable: false}
+          quality:
+            freshness_column: loaded_at
+          sla: {schedule: "0 0 * * *", timezone: UTC}
+        """.formatted(name, format, connection, schema, table);
+  }
+
   /** Runs SQL statements against a DuckDB file (the worker is not holding it open yet). */
   static void duckdb(Path file, String... statements) throws Exception {
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());

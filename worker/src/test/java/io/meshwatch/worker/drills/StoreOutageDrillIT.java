@@ -288,18 +288,7 @@ class StoreOutageDrillIT {
   }
 
   private static String spec(String name) {
-    return """
-        apiVersion: dataproduct/v1
-        kind: DataProduct
-        metadata: {name: %s, domain: ops, owner: ops-team, steward: ops@company.com}
-        spec:
-          output: {format: duckdb, connection: wh, schema: main, table: %s}
-          schema:
-            - {name: event_id, type: string, nullable: false}
-          quality:
-            freshness_column: loaded_at
-          sla: {schedule: "0 0 * * *", timezone: UTC}
-        """.formatted(name, table(name));
+    return Drill.dailySpec(name, "duckdb", "wh", "main", table(name));
   }
 
   private static List<String> all() {

@@ -162,18 +162,7 @@ class WarehouseOutageDrillIT {
   }
 
   private static String spec(String name, String format, String connection, String schema) {
-    return """
-        apiVersion: dataproduct/v1
-        kind: DataProduct
-        metadata: {name: %s, domain: ops, owner: ops-team, steward: ops@company.com}
-        spec:
-          output: {format: %s, connection: %s, schema: %s, table: %s}
-          schema:
-            - {name: event_id, type: string, nullable: false}
-          quality:
-            freshness_column: loaded_at
-          sla: {schedule: "0 0 * * *", timezone: UTC}
-        """.formatted(name, format, connection, schema, table(name));
+    return Drill.dailySpec(name, format, connection, schema, table(name));
   }
 
   private static List<String> all() {
