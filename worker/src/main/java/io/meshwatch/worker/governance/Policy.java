@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -335,7 +336,7 @@ public sealed interface Policy {
 
     @Override
     public Map<String, Object> parameters() {
-      Map<String, Object> roots = new java.util.TreeMap<>();
+      Map<String, Object> roots = new TreeMap<>();
       connections.forEach((name, allowed) -> {
         if (allowed.restricted()) {
           roots.put(name, allowed.roots());

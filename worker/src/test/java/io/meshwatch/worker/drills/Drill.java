@@ -6,16 +6,16 @@ import io.meshwatch.alerts.slack.LocalSlackServer;
 import io.meshwatch.worker.runtime.MeshwatchRuntime;
 import io.meshwatch.worker.spec.SpecResult;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
 
-/** What the drills share: registering a product from its YAML, waiting on a condition, counting Slack openings. */
+/** What the drills share: a PostgreSQL that can be stopped and restarted, SQL on it, registering a product from its YAML, waiting on a condition, counting Slack openings. */
 final class Drill {
 
   static final String TOKEN = "xoxb-local-drill-token-0001";
@@ -77,6 +77,13 @@ final class Drill {
             freshness_column: loaded_at
           sla: {schedule: "0 0 * * *", timezone: UTC}
         """.formatted(name, format, connection, schema, table);
+  }
+
+  /** Runs one SQL statement on {@code postgres}'s postgres database. */
+  static void sql(EmbeddedPostgres postgres, String statement) throws Exception {
+    try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+      s.execute(statement);
+    }
   }
 
   /** Runs SQL statements against a DuckDB file (the worker is not holding it open yet). */

@@ -7,7 +7,6 @@ import io.meshwatch.alerts.slack.LocalSlackServer;
 import io.meshwatch.worker.config.ConfigLoader;
 import io.meshwatch.worker.config.WorkerConfig;
 import io.meshwatch.worker.runtime.MeshwatchRuntime;
-import io.meshwatch.worker.spec.SpecResult;
 import io.meshwatch.workflows.model.ProductId;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.ByteArrayOutputStream;
@@ -18,10 +17,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -59,9 +55,9 @@ class SlackOutageDrillIT {
         LocalSlackServer slack = LocalSlackServer.start(TOKEN);
         LogCapture log = new LogCapture()) {
       slack.addChannel(OPS, "ops-alerts").addChannel(PLATFORM, "data-platform").addUser(STEWARD, "ops@company.com");
-      sql(postgres, "CREATE TABLE orders (order_id text, loaded_at timestamptz NOT NULL)");
+      Drill.sql(postgres, "CREATE TABLE orders (order_id text, loaded_at timestamptz NOT NULL)");
       // Three rows without an id: the not-null check fails from the first cycle on.
-      sql(postgres, "INSERT INTO orders SELECT CASE WHEN i % 10 = 0 THEN NULL ELSE 'o-' || i END, now() "
+      Drill.sql(postgres, "INSERT INTO orders SELECT CASE WHEN i % 10 = 0 THEN NULL ELSE 'o-' || i END, now() "
           + "FROM generate_series(1, 30) i");
       // Slack is down for the first calls, then throttles: whatever the worker calls first meets both.
       slack.failHttp(500, Map.of(), SERVER_ERRORS);
@@ -73,11 +69,11 @@ class SlackOutageDrillIT {
       try (MeshwatchRuntime runtime = MeshwatchRuntime.start(config, loader, dir, new PrintStream(console, true, StandardCharsets.UTF_8))) {
         register(runtime);
         ProductId orders = new ProductId("ops", "orders");
-        String incidentId = awaitValue("an incident for ops/orders",
+        String incidentId = Drill.await("an incident for ops/orders", TIMEOUT,
             () -> runtime.directory().status(orders).map(s -> s.incidentId()).orElse(null));
 
         List<String> expected = List.of("OPENED", "ESCALATED_TO_STEWARD", "ESCALATED_TO_PLATFORM");
-        awaitValue("every step of " + incidentId + " in Slack", () -> intentsDelivered(slack, incidentId).keySet()
+        Drill.await("every step of " + incidentId + " in Slack", TIMEOUT, () -> intentsDelivered(slack, incidentId).keySet()
             .containsAll(expected) ? true : null);
         assertThat(slack.outageLeft()).as("the whole outage was served").isZero();
 
@@ -160,9 +156,7 @@ class SlackOutageDrillIT {
             freshness_column: loaded_at
           sla: {schedule: "0 0 * * *", timezone: UTC}
         """;
-    SpecResult result = runtime.specLoader().load("orders.yaml", spec);
-    assertThat(result).as(String.join("\n", result.report())).isInstanceOf(SpecResult.Valid.class);
-    runtime.registrar().register(((SpecResult.Valid) result).spec(), spec, "drill");
+    Drill.register(runtime, "orders", spec);
   }
 
   private static WorkerConfig config(WorkerConfig defaults, String url, String slackApi) {
@@ -186,21 +180,5 @@ class SlackOutageDrillIT {
     return response.body();
   }
 
-  private static void sql(EmbeddedPostgres postgres, String statement) throws Exception {
-    try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-      s.execute(statement);
-    }
-  }
 
-  private static <T> T awaitValue(String what, java.util.function.Supplier<T> value) throws InterruptedException {
-    Instant deadline = Instant.now().plus(TIMEOUT);
-    while (Instant.now().isBefore(deadline)) {
-      T found = value.get();
-      if (found != null) {
-        return found;
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError("not within " + TIMEOUT + ": " + what);
-  }
 }

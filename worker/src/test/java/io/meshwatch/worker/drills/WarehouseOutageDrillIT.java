@@ -20,8 +20,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -56,8 +54,8 @@ class WarehouseOutageDrillIT {
     try (LocalSlackServer slack = LocalSlackServer.start(Drill.TOKEN)) {
       slack.addChannel(PLATFORM, "data-platform").addChannel(OPS, "ops-alerts");
       for (String table : tables(ON_FLAKY)) {
-        sql(flaky, "CREATE TABLE " + table + " (event_id text NOT NULL, loaded_at timestamptz NOT NULL)");
-        sql(flaky, "INSERT INTO " + table + " SELECT 'e-' || i, now() FROM generate_series(1, 50) i");
+        Drill.sql(flaky, "CREATE TABLE " + table + " (event_id text NOT NULL, loaded_at timestamptz NOT NULL)");
+        Drill.sql(flaky, "INSERT INTO " + table + " SELECT 'e-' || i, now() FROM generate_series(1, 50) i");
       }
       for (String table : tables(ON_STEADY)) {
         Drill.duckdb(steadyFile, "CREATE TABLE " + table + " AS SELECT 'e-' || i AS event_id, now()::TIMESTAMP AS loaded_at"
@@ -187,9 +185,4 @@ class WarehouseOutageDrillIT {
         () -> runtime.directory().status(id(name)).filter(condition).orElse(null));
   }
 
-  private static void sql(EmbeddedPostgres postgres, String statement) throws Exception {
-    try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-      s.execute(statement);
-    }
-  }
 }

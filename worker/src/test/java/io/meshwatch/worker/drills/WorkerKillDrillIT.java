@@ -71,10 +71,10 @@ class WorkerKillDrillIT {
       slack.addChannel(OPS, "ops-alerts");
       String url = postgres.getJdbcUrl("postgres", "postgres");
       for (String product : PRODUCTS) {
-        sql(postgres, "CREATE TABLE wh_" + product + " (event_id text, loaded_at timestamptz NOT NULL)");
-        sql(postgres, "INSERT INTO wh_" + product + " SELECT 'e-' || i, now() FROM generate_series(1, 50) i");
+        Drill.sql(postgres, "CREATE TABLE wh_" + product + " (event_id text, loaded_at timestamptz NOT NULL)");
+        Drill.sql(postgres, "INSERT INTO wh_" + product + " SELECT 'e-' || i, now() FROM generate_series(1, 50) i");
         // A view has no data version, so every cycle scans: each cycle is an evaluation to count.
-        sql(postgres, "CREATE VIEW " + product + "_v AS SELECT * FROM wh_" + product);
+        Drill.sql(postgres, "CREATE VIEW " + product + "_v AS SELECT * FROM wh_" + product);
         Files.writeString(Files.createDirectories(dir.resolve("specs")).resolve(product + ".yaml"), spec(product));
       }
       int httpPort = FreePort.pick(0);
@@ -114,7 +114,7 @@ class WorkerKillDrillIT {
 
         // (b) A Slack post held after Slack stored it, and the worker killed before it reads the answer.
         slack.holdNextResponse("chat.postMessage");
-        sql(postgres, "INSERT INTO wh_breaking VALUES (NULL, now())");
+        Drill.sql(postgres, "INSERT INTO wh_breaking VALUES (NULL, now())");
         await("the opening is posted and its answer held", () -> slack.holding() == 1);
         assertThat(openings(slack)).hasSize(1);
         int historyBefore = slack.calls("conversations.history").size();
@@ -357,11 +357,6 @@ class WorkerKillDrillIT {
     }
   }
 
-  private static void sql(EmbeddedPostgres postgres, String statement) throws Exception {
-    try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-      s.execute(statement);
-    }
-  }
 
   private static void await(String what, Supplier<Boolean> condition) throws InterruptedException {
     await(what, condition, () -> "");
